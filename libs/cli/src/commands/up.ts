@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { highlandHome, stopProcess } from '@highland/infra';
+import { Command } from 'commander';
+import { discoverServices, type ServiceManifest, withDatabase } from '../services.js';
+import { CliError, log } from '../output.js';
+import { acquireInfra } from './infra.js';
+
+interface RunningService {
+  manifest: ServiceManifest;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  logFile: string;
+}
+
+export function upCommand(): Command {
+  return new Command('up')
+    .description('start the infrastructure and every service, print where they are, run until Ctrl-C')
+    .option('--only <services>', 'comma-separated service names to start (default: all)')
+    .action(async (opts: { only?: string }) => {
+      const wanted = opts.only?.split(',').map((s) => s.trim());
+      const manifests = discoverServices().filter((s) => !wanted || wanted.includes(s.name));
+      if (wanted) {
+        const unknown = wanted.filter((w) => !manifests.some((m) => m.name === w));
+        if (unknown.length) throw new CliError(`unknown service(s): ${unknown.join(', ')}`, 2);
+      }
+
+      const infra = await acquireInfra();
+      const services: RunningService[] = [];
+      let stopping: Promise<void> | undefined;
+      const shutdown = (why: string, code: number) => {
+        stopping ??= (async () => {
+          log(`${why}: stopping …`);
+          await Promise.all(services.map((s) => stopProcess(s.child)));
+          await infra.stop();
+          log('stopped cleanly');
+          process.exit(code);
+        })();
+        return stopping;
+      };
+      process.on('SIGINT', () => void shutdown('Ctrl-C', 0));
+      process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+      try {
+        const logDir = join(highlandHome(), 'logs');
+        mkdirSync(logDir, { recursive: true });
+        for (const manifest of manifests) {
+          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir));
+        }
+        await Promise.all(services.map((s) => waitHealthy(s)));
+      } catch (err) {
+        log(err instanceof Error ? err.message : String(err));
+        await shutdown('start failed', 1);
+        return;
+      }
+      for (const s of services) {
+        s.child.once('exit', (code, signal) => {
+          if (!stopping)
+            void shutdown(
+              `service ${s.manifest.name} exited (code ${code}, signal ${signal}); see ${s.logFile}`,
+              1,
+            );
+        });
+      }
+      printReady(infra, services);
+      await new Promise(() => {}); // until a signal
+    });
+}
+
+function startService(
+  manifest: ServiceManifest,
+  natsUrl: string,
+  mongoUrl: string,
+  logDir: string,
+): RunningService {
+  const envName = `HIGHLAND_${manifest.name.toUpperCase()}_PORT`;
+  const port = Number(process.env[envName] ?? manifest.defaultPort);
+  const logFile = join(logDir, `${manifest.name}.log`);
+  const fd = openSync(logFile, 'a');
+  try {
+    const child = spawn(process.execPath, ['--enable-source-maps', manifest.main], {
+      cwd: manifest.dir,
+      stdio: ['ignore', fd, fd],
+      env: {
+        ...process.env,
+        NATS_URL: natsUrl,
+        MONGO_URL: withDatabase(mongoUrl, manifest.database),
+        PORT: String(port),
+        HOST: process.env.HOST ?? '127.0.0.1',
+      },
+    });
+    return { manifest, port, url: `http://127.0.0.1:${port}`, child, logFile };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function waitHealthy(s: RunningService, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (s.child.exitCode !== null) {
+      throw new CliError(
+        `service ${s.manifest.name} exited during start (code ${s.child.exitCode}); see ${s.logFile}`,
+      );
+    }
+    try {
+      const res = await fetch(`${s.url}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new CliError(
+    `service ${s.manifest.name} was not ready within ${timeoutMs / 1000} s; see ${s.logFile}`,
+  );
+}
+
+function printReady(
+  infra: { natsUrl: string; mongoUrl: string; describe: string },
+  services: RunningService[],
+) {
+  const lines = ['', '  Highland is ready', ''];
+  for (const s of services) {
+    lines.push(`  ${s.manifest.name.padEnd(12)} ${s.url}`);
+    for (const [label, path] of Object.entries(s.manifest.links)) {
+      lines.push(`  ${''.padEnd(12)}   ${label.padEnd(10)} ${s.url}${path}`);
+    }
+  }
+  if (services.length === 0) lines.push('  (no services yet)');
+  lines.push(
+    '',
+    `  NATS         ${infra.natsUrl}`,
+    `  store        ${infra.mongoUrl}`,
+    `  servers      ${infra.describe}`,
+    `  logs         ${join(highlandHome(), 'logs')}`,
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  );
+  process.stdout.write(lines.join('\n') + '\n');
+}

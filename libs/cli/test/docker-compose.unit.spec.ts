@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@highland/infra';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { discoverServices } from '../src/services.js';
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, unknown>;
+}
+const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+const infraNames = ['mongo', 'nats'];
+const services = discoverServices();
+
+describe('docker-compose.yml stays true to the code', () => {
+  it('runs MongoDB 8 as a replica set and NATS with JetStream', () => {
+    expect(compose.services.mongo?.image).toMatch(/^mongo:8/);
+    expect(compose.services.mongo?.command).toContain('--replSet');
+    expect(compose.services.nats?.command).toContain('-js');
+  });
+
+  it('names exactly the services that exist under services/', () => {
+    const composeApps = Object.keys(compose.services).filter((n) => !infraNames.includes(n));
+    expect(composeApps.sort()).toEqual(services.map((s) => s.name).sort());
+  });
+
+  it.each(services.map((s) => [s.name, s] as const))(
+    '%s: port, database and environment match',
+    (name, s) => {
+      const svc = compose.services[name]!;
+      expect(svc.ports).toContain(`${s.defaultPort}:${s.defaultPort}`);
+      expect(svc.environment?.PORT).toBe(String(s.defaultPort));
+      expect(svc.environment?.NATS_URL).toBe('nats://nats:4222');
+      expect(svc.environment?.MONGO_URL).toBe(`mongodb://mongo:27017/${s.database}?replicaSet=rs0`);
+      expect(Object.keys(svc.depends_on ?? {}).sort()).toEqual(['mongo', 'nats']);
+    },
+  );
+});

@@ -1,0 +1,80 @@
+// `./highland up` as a user runs it: reaches "ready", stops cleanly on Ctrl-C, and leaves no server
+// behind even when it is killed outright.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, highlandCache, repoRoot } from '@highland/infra';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const home = mkdtempSync(join(tmpdir(), 'highland-up-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function ourServers(): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', home], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function startUp(): Promise<{ child: ChildProcess; output: () => string; ready: Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HIGHLAND_HOME: home, HIGHLAND_CACHE: highlandCache() };
+  delete env.NATS_URL;
+  delete env.MONGO_URL;
+  env.HIGHLAND_NATS_PORT = String(await freePort());
+  env.HIGHLAND_MONGO_PORT = String(await freePort());
+  // Services get ports of their own too, so this run never collides with a developer's `up`.
+  for (const name of ['REGISTRY', 'REPORTING', 'TBT', 'ZONES', 'INCENTIVES']) {
+    env[`HIGHLAND_${name}_PORT`] = String(await freePort());
+  }
+  const child = spawn(process.execPath, [join(repoRoot(), 'libs/cli/dist/main.js'), 'up'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const ready = new Promise<void>((resolveP, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('Highland is ready')) {
+        clearInterval(timer);
+        resolveP();
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`up exited with ${code} before ready:\n${out}`));
+    });
+  });
+  return { child, output: () => out, ready };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) =>
+    child.exitCode !== null ? r(child.exitCode) : child.once('exit', (c) => r(c)),
+  );
+
+describe('./highland up', () => {
+  it('reaches ready with every URL, then stops everything on Ctrl-C', async () => {
+    const up = await startUp();
+    await up.ready;
+    expect(up.output()).toMatch(/NATS\s+nats:\/\/127\.0\.0\.1:\d+/);
+    expect(up.output()).toMatch(/store\s+mongodb:\/\/127\.0\.0\.1:\d+/);
+    expect(ourServers().length).toBeGreaterThan(0);
+    up.child.kill('SIGINT');
+    expect(await exited(up.child)).toBe(0);
+    expect(up.output()).toContain('stopped cleanly');
+    expect(ourServers()).toEqual([]);
+  });
+
+  it('leaves no server behind when it is killed outright (SIGKILL)', async () => {
+    const up = await startUp();
+    await up.ready;
+    up.child.kill('SIGKILL');
+    await exited(up.child);
+    const deadline = Date.now() + 15_000;
+    while (ourServers().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(ourServers()).toEqual([]);
+  });
+});
