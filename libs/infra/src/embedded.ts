@@ -221,3 +221,36 @@ export async function stopPid(pid: number): Promise<boolean> {
   if (alive()) process.kill(pid, 'SIGKILL');
   return true;
 }
+
+export interface EmbeddedNats {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** One embedded NATS server on a given port and folder: for tests that restart it mid-flight. */
+export async function startEmbeddedNats(opts: { port: number; dataDir: string }): Promise<EmbeddedNats> {
+  const bin = await ensureEmbeddedBinary();
+  mkdirSync(opts.dataDir, { recursive: true });
+  const spawned = spawnWithLog(
+    bin,
+    [
+      '-nats-addr',
+      `127.0.0.1:${opts.port}`,
+      '-nats-dir',
+      join(opts.dataDir, 'jetstream'),
+      '-parent-pid',
+      String(process.pid),
+    ],
+    join(opts.dataDir, 'nats.log'),
+    false,
+  );
+  try {
+    await waitForReadyLine(spawned);
+    const url = `nats://127.0.0.1:${opts.port}`;
+    await waitForNats(url);
+    return { url, stop: () => stopProcess(spawned.child) };
+  } catch (err) {
+    await stopProcess(spawned.child);
+    throw err;
+  }
+}

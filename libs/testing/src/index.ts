@@ -2,3 +2,4 @@ import './context.js';
 export * from './names.js';
 export * from './docker.js';
 export type { ServerSource } from './context.js';
+export * from './messaging.js';

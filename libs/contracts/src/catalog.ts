@@ -1,0 +1,34 @@
+import type { EventContract } from './envelope.js';
+import { CatalogueEntryImportedV1 } from './events/registry/catalogue-entry-imported.v1.js';
+import { CommitteeSeatEndedV1 } from './events/registry/committee-seat-ended.v1.js';
+import { CommitteeSeatGrantedV1 } from './events/registry/committee-seat-granted.v1.js';
+import { EnterpriseCertifiedV1 } from './events/registry/enterprise-certified.v1.js';
+import { EnterpriseStandardFiledV1 } from './events/registry/enterprise-standard-filed.v1.js';
+import { KeyProductRecordedV1 } from './events/registry/key-product-recorded.v1.js';
+import { StandardRegisteredV1 } from './events/registry/standard-registered.v1.js';
+import { StandardStageChangedV1 } from './events/registry/standard-stage-changed.v1.js';
+import { PeerFiguresImportedV1 } from './events/reporting/peer-figures-imported.v1.js';
+import { PlanDefinedV1 } from './events/reporting/plan-defined.v1.js';
+
+/** Every event of the platform. A contract not listed here cannot be published. */
+export const catalog: readonly EventContract[] = [
+  StandardRegisteredV1,
+  StandardStageChangedV1,
+  KeyProductRecordedV1,
+  EnterpriseStandardFiledV1,
+  CommitteeSeatGrantedV1,
+  CommitteeSeatEndedV1,
+  EnterpriseCertifiedV1,
+  CatalogueEntryImportedV1,
+  PlanDefinedV1,
+  PeerFiguresImportedV1,
+];
+
+const byKey = new Map(catalog.map((c) => [`${c.type}@${c.version}`, c]));
+
+export function findContract(type: string, version: number): EventContract | undefined {
+  return byKey.get(`${type}@${version}`);
+}
+
+/** Services that publish events, each into a stream of its own. */
+export const producingServices = [...new Set(catalog.map((c) => c.service))].sort();

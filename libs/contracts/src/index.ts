@@ -1,0 +1,17 @@
+export * from './common.js';
+export * from './envelope.js';
+export * from './subjects.js';
+export * from './streams.js';
+export * from './headers.js';
+export * from './catalog.js';
+export * from './generate.js';
+export { StandardRegisteredV1 } from './events/registry/standard-registered.v1.js';
+export { StandardStageChangedV1 } from './events/registry/standard-stage-changed.v1.js';
+export { KeyProductRecordedV1 } from './events/registry/key-product-recorded.v1.js';
+export { EnterpriseStandardFiledV1 } from './events/registry/enterprise-standard-filed.v1.js';
+export { CommitteeSeatGrantedV1 } from './events/registry/committee-seat-granted.v1.js';
+export { CommitteeSeatEndedV1 } from './events/registry/committee-seat-ended.v1.js';
+export { EnterpriseCertifiedV1 } from './events/registry/enterprise-certified.v1.js';
+export { CatalogueEntryImportedV1 } from './events/registry/catalogue-entry-imported.v1.js';
+export { PlanDefinedV1 } from './events/reporting/plan-defined.v1.js';
+export { PeerFiguresImportedV1 } from './events/reporting/peer-figures-imported.v1.js';

@@ -1,0 +1,37 @@
+import { jetstream, type JetStreamClient, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+
+export interface NatsHandle {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** Drains: stops new work, lets in-flight publishes and acks finish, then closes. */
+  close(): Promise<void>;
+}
+
+export async function connectNats(opts: {
+  url: string;
+  name: string;
+  timeoutMs?: number;
+}): Promise<NatsHandle> {
+  const nc = await connect({
+    servers: opts.url.split(','),
+    name: opts.name,
+    timeout: opts.timeoutMs ?? 5_000,
+    // Keep reconnecting for as long as the process lives: a NATS restart must not end a service.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    waitOnFirstConnect: false,
+  });
+  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+  const js = jetstream(nc, { timeout: 10_000 });
+  return {
+    nc,
+    js,
+    jsm,
+    close: async () => {
+      if (nc.isClosed()) return;
+      await nc.drain().catch(() => nc.close());
+    },
+  };
+}

@@ -1,0 +1,302 @@
+import type { EventContract, EventEnvelope } from '@highland/contracts';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { deleteDeadLetter, listDeadLetters, sendToDeadLetter } from './dlq.js';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import type { NatsHandle } from './connection.js';
+import { PermanentError } from './errors.js';
+import { decodeEvent, type InboundMessage } from './inbound.js';
+import type { MessagingMetrics } from './metrics.js';
+import { ensureConsumer, SINGLE_ACTIVE_GROUP } from './provision.js';
+import type { Topology } from './topology.js';
+import { extractTrace, withConsumerSpan } from './tracing.js';
+
+export interface HandlerContext {
+  contract: EventContract;
+  subject: string;
+  streamSeq: number;
+  deliveryCount: number;
+}
+
+export type EventHandler = (event: EventEnvelope, ctx: HandlerContext) => Promise<void>;
+export type BatchHandler = (
+  batch: ReadonlyArray<{ event: EventEnvelope; ctx: HandlerContext }>,
+) => Promise<void>;
+
+export interface ConsumerSpec {
+  /** The service that owns the consumer (dead letters go under its name). */
+  service: string;
+  durable: string;
+  /** Stream to read (usually the producing service's event stream). */
+  stream: string;
+  /** Event types (and versions) this consumer handles; its filter subjects come from them. */
+  contracts: ReadonlyArray<EventContract>;
+  /** Per-event handler: ack after it resolves. */
+  handle?: EventHandler;
+  /** Or a batch handler (projections coalescing writes): ack the batch after it resolves. */
+  handleBatch?: BatchHandler;
+  concurrency?: number;
+  batchSize?: number;
+  /** Handle events of one aggregate one at a time, in stream order (per batch). */
+  orderByAggregate?: boolean;
+  maxDeliver?: number;
+  /** Delay before redelivery after the n-th failure. */
+  backoffMs?: number[];
+  ackWaitMs?: number;
+  /** Only one replica consumes at a time (pinned client); others stand by. */
+  singleActive?: boolean;
+  description?: string;
+}
+
+const DEFAULT_BACKOFF = [250, 1_000, 5_000, 15_000, 30_000];
+
+/**
+ * Runs a durable pull consumer: validates every message against its contract (invalid → dead
+ * letter), runs the handler, acks only after it succeeded, naks with backoff on failure, and
+ * dead-letters after max_deliver or a PermanentError — later messages keep flowing.
+ */
+export class ConsumerRunner {
+  private messages?: ConsumerMessages;
+  private running = false;
+  private loop?: Promise<void>;
+  private gaugeTimer?: NodeJS.Timeout;
+  readonly maxDeliver: number;
+
+  constructor(
+    private readonly nats: NatsHandle,
+    private readonly topology: Topology,
+    readonly spec: ConsumerSpec,
+    private readonly metrics?: MessagingMetrics,
+  ) {
+    if (!spec.handle && !spec.handleBatch)
+      throw new Error(`consumer ${spec.durable} needs handle or handleBatch`);
+    this.maxDeliver = spec.maxDeliver ?? 5;
+  }
+
+  async start(): Promise<void> {
+    await ensureConsumer(this.nats.jsm, {
+      stream: this.spec.stream,
+      durable: this.spec.durable,
+      filterSubjects: this.spec.contracts.map((c) => this.topology.eventFilter(c)),
+      description: this.spec.description,
+      maxDeliver: this.maxDeliver,
+      ackWaitMs: this.spec.ackWaitMs ?? 30_000,
+      singleActive: this.spec.singleActive,
+    });
+    const consumer = await this.nats.js.consumers.get(this.spec.stream, this.spec.durable);
+    const batch = this.spec.batchSize ?? 100;
+    this.messages = await consumer.consume({
+      max_messages: batch * 2,
+      ...(this.spec.singleActive ? { group: SINGLE_ACTIVE_GROUP } : {}),
+    });
+    this.running = true;
+    this.loop = this.run(this.messages, batch);
+    this.gaugeTimer = setInterval(() => void this.refreshGauges(), 15_000);
+    this.gaugeTimer.unref();
+  }
+
+  /** Stops pulling, finishes what is in flight (acked or left for redelivery), then returns. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.gaugeTimer);
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages, batchSize: number): Promise<void> {
+    const queue: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    let ended = false;
+    const pump = (async () => {
+      for await (const m of messages) {
+        queue.push(m);
+        wake?.();
+      }
+      ended = true;
+      wake?.();
+    })();
+    while (this.running || queue.length > 0) {
+      if (queue.length === 0) {
+        if (ended) break;
+        await new Promise<void>((r) => (wake = r));
+        wake = undefined;
+        continue;
+      }
+      const batch = queue.splice(0, batchSize);
+      if (!this.running) {
+        // Stopping: leave them unacked; JetStream redelivers them to another replica or the next start.
+        continue;
+      }
+      await this.processBatch(batch);
+    }
+    await pump.catch(() => undefined);
+  }
+
+  private async processBatch(batch: JsMsg[]): Promise<void> {
+    const valid: Array<{ m: JsMsg; event: EventEnvelope; ctx: HandlerContext }> = [];
+    for (const m of batch) {
+      const inbound: InboundMessage = {
+        subject: m.subject,
+        data: m.data,
+        headers: m.headers,
+        streamSeq: m.seq,
+      };
+      const decoded = decodeEvent(inbound, this.spec.contracts);
+      if (!decoded.ok) {
+        await this.deadLetter(m, decoded.reason, decoded.eventType);
+        continue;
+      }
+      valid.push({
+        m,
+        event: decoded.event,
+        ctx: {
+          contract: decoded.contract,
+          subject: m.subject,
+          streamSeq: m.seq,
+          deliveryCount: m.info.deliveryCount,
+        },
+      });
+    }
+    if (valid.length === 0) return;
+    if (this.spec.handleBatch) {
+      try {
+        const started = performance.now();
+        await this.spec.handleBatch(valid.map(({ event, ctx }) => ({ event, ctx })));
+        const seconds = (performance.now() - started) / 1000 / valid.length;
+        for (const v of valid) {
+          v.m.ack();
+          this.metrics?.consumed.inc({ consumer: this.spec.durable, event_type: v.event.type });
+          this.metrics?.handlerSeconds.observe(
+            { consumer: this.spec.durable, event_type: v.event.type },
+            seconds,
+          );
+        }
+        return;
+      } catch {
+        // Isolate the poison: one by one, so the good events of the batch still go through.
+        for (const v of valid) {
+          await this.processOne(v.m, v.event, v.ctx, (e, c) =>
+            this.spec.handleBatch!([{ event: e, ctx: c }]),
+          );
+        }
+        return;
+      }
+    }
+    await this.processLanes(valid);
+  }
+
+  private async processLanes(
+    valid: Array<{ m: JsMsg; event: EventEnvelope; ctx: HandlerContext }>,
+  ): Promise<void> {
+    const handle = this.spec.handle!;
+    const concurrency = Math.max(1, this.spec.concurrency ?? 8);
+    const lanes = new Map<string, typeof valid>();
+    valid.forEach((v, i) => {
+      const key = this.spec.orderByAggregate ? v.event.aggregate.id : String(i);
+      (lanes.get(key) ?? lanes.set(key, []).get(key)!).push(v);
+    });
+    const pending = [...lanes.values()];
+    const workers = Array.from({ length: Math.min(concurrency, pending.length) }, async () => {
+      for (let lane = pending.shift(); lane; lane = pending.shift()) {
+        for (const v of lane) await this.processOne(v.m, v.event, v.ctx, handle);
+      }
+    });
+    await Promise.all(workers);
+  }
+
+  private async processOne(
+    m: JsMsg,
+    event: EventEnvelope,
+    ctx: HandlerContext,
+    handle: EventHandler,
+  ): Promise<void> {
+    const labels = { consumer: this.spec.durable, event_type: event.type };
+    const started = performance.now();
+    try {
+      await withConsumerSpan(extractTrace(m.headers), this.spec.durable, event.type, () =>
+        handle(event, ctx),
+      );
+      m.ack();
+      this.metrics?.consumed.inc(labels);
+      this.metrics?.handlerSeconds.observe(labels, (performance.now() - started) / 1000);
+    } catch (err) {
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (err instanceof PermanentError || m.info.deliveryCount >= this.maxDeliver) {
+        await this.deadLetter(m, reason, event.type);
+      } else {
+        const backoff = this.spec.backoffMs ?? DEFAULT_BACKOFF;
+        m.nak(backoff[Math.min(m.info.deliveryCount - 1, backoff.length - 1)]);
+        this.metrics?.consumeFailed.inc({ ...labels, outcome: 'retry' });
+      }
+    }
+  }
+
+  private async deadLetter(m: JsMsg, reason: string, eventType?: string): Promise<void> {
+    await sendToDeadLetter(this.nats.js, this.topology, {
+      service: this.spec.service,
+      consumer: this.spec.durable,
+      stream: this.spec.stream,
+      msg: { subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq },
+      reason,
+      deliveries: m.info.deliveryCount,
+    });
+    m.term(reason.slice(0, 200));
+    this.metrics?.consumeFailed.inc({
+      consumer: this.spec.durable,
+      event_type: eventType ?? 'unknown',
+      outcome: 'dead-letter',
+    });
+  }
+
+  /**
+   * Re-drives dead letters through this consumer's handler: each that now succeeds is removed
+   * from the dead-letter stream; one that fails again stays, with nothing half-done.
+   */
+  async redrive(
+    onlySeq?: number,
+  ): Promise<{ redriven: number[]; failed: Array<{ seq: number; reason: string }> }> {
+    const letters = await listDeadLetters(this.nats.jsm, this.topology, this.spec.service, this.spec.durable);
+    const redriven: number[] = [];
+    const failed: Array<{ seq: number; reason: string }> = [];
+    for (const letter of letters) {
+      if (onlySeq !== undefined && letter.seq !== onlySeq) continue;
+      const h = natsHeaders();
+      for (const [k, v] of Object.entries(letter.headers)) if (!k.startsWith('Hl-Dlq-')) h.set(k, v);
+      const decoded = decodeEvent(
+        { subject: letter.originalSubject, data: letter.data, headers: h, streamSeq: letter.originalSeq },
+        this.spec.contracts,
+      );
+      if (!decoded.ok) {
+        failed.push({ seq: letter.seq, reason: decoded.reason });
+        continue;
+      }
+      const ctx: HandlerContext = {
+        contract: decoded.contract,
+        subject: letter.originalSubject,
+        streamSeq: letter.originalSeq,
+        deliveryCount: letter.deliveries + 1,
+      };
+      try {
+        if (this.spec.handle) await this.spec.handle(decoded.event, ctx);
+        else await this.spec.handleBatch!([{ event: decoded.event, ctx }]);
+        await deleteDeadLetter(this.nats.jsm, this.topology, letter.seq);
+        redriven.push(letter.seq);
+      } catch (err) {
+        failed.push({ seq: letter.seq, reason: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return { redriven, failed };
+  }
+
+  private async refreshGauges(): Promise<void> {
+    try {
+      const info = await this.nats.jsm.consumers.info(this.spec.stream, this.spec.durable);
+      this.metrics?.consumerPending.set({ consumer: this.spec.durable }, info.num_pending);
+      const dlq = this.topology.dlqStream().name;
+      const subject = this.topology.dlqSubject(this.spec.service, this.spec.durable);
+      const si = await this.nats.jsm.streams.info(dlq, { subjects_filter: subject });
+      this.metrics?.dlqDepth.set({ consumer: this.spec.durable }, si.state.subjects?.[subject] ?? 0);
+    } catch {
+      // gauges are best effort
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  type Actor,
+  type EventContract,
+  type EventData,
+  type EventEnvelope,
+  H,
+  newEventId,
+} from '@highland/contracts';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { ConcurrencyConflict, ContractViolation } from './errors.js';
+import type { MessagingMetrics } from './metrics.js';
+import type { Topology } from './topology.js';
+import { injectTrace, withProducerSpan } from './tracing.js';
+
+export interface PublishInput<C extends EventContract> {
+  aggregateId: string;
+  /** The aggregate's event count after this event (1 for its first). */
+  aggregateSeq: number;
+  data: EventData<C>;
+  actor: Actor;
+  reason: string;
+  correlationId: string;
+  causationId?: string;
+  /** Event id; a retry of the same logical event must reuse it so JetStream stores it once. */
+  id?: string;
+  occurredAt?: string;
+  /**
+   * Optimistic concurrency: the stream sequence of the aggregate's last event as the caller saw it
+   * (0 for a new aggregate). JetStream refuses the publish if any event reached the aggregate since.
+   */
+  expectedLastSeq?: number;
+}
+
+export interface Published<C extends EventContract> {
+  event: EventEnvelope<EventData<C>>;
+  /** Stream sequence. */
+  seq: number;
+  /** True when JetStream had already stored this event id (a retry). */
+  duplicate: boolean;
+}
+
+/** Builds the envelope, validates it against its contract, and publishes with de-duplication. */
+export class EventPublisher {
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly topology: Topology,
+    private readonly service: string,
+    private readonly metrics?: MessagingMetrics,
+    private readonly maxAttempts = 10,
+  ) {}
+
+  envelope<C extends EventContract>(contract: C, input: PublishInput<C>): EventEnvelope<EventData<C>> {
+    if (contract.service !== this.service) {
+      throw new Error(
+        `${this.service} cannot publish ${contract.type}: only ${contract.service} publishes it`,
+      );
+    }
+    const event: EventEnvelope<EventData<C>> = {
+      id: input.id ?? newEventId(),
+      type: contract.type,
+      version: contract.version,
+      source: contract.service,
+      aggregate: { type: contract.aggregateType, id: input.aggregateId, seq: input.aggregateSeq },
+      occurredAt: input.occurredAt ?? new Date().toISOString(),
+      actor: input.actor,
+      reason: input.reason,
+      correlationId: input.correlationId,
+      ...(input.causationId ? { causationId: input.causationId } : {}),
+      data: input.data,
+    };
+    const parsed = contract.envelope.safeParse(event);
+    if (!parsed.success) {
+      this.metrics?.publishFailed.inc({ event_type: contract.type, reason: 'contract' });
+      throw new ContractViolation(
+        contract.type,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    return event;
+  }
+
+  async publish<C extends EventContract>(contract: C, input: PublishInput<C>): Promise<Published<C>> {
+    const event = this.envelope(contract, input);
+    return this.send(contract, event, input.expectedLastSeq);
+  }
+
+  /** Sends an already-validated envelope (used by retries that must keep the same event id). */
+  async send<C extends EventContract>(
+    contract: C,
+    event: EventEnvelope<EventData<C>>,
+    expectedLastSeq?: number,
+  ): Promise<Published<C>> {
+    const subject = this.topology.subject(contract, event.aggregate.id);
+    return withProducerSpan(subject, contract.type, async () => {
+      const h = natsHeaders();
+      h.set(H.eventType, contract.type);
+      h.set(H.eventVersion, String(contract.version));
+      h.set(H.aggregateId, event.aggregate.id);
+      h.set(H.aggregateSeq, String(event.aggregate.seq));
+      h.set(H.correlationId, event.correlationId);
+      if (event.causationId) h.set(H.causationId, event.causationId);
+      if (expectedLastSeq !== undefined) {
+        h.set('Nats-Expected-Last-Subject-Sequence', String(expectedLastSeq));
+        h.set(
+          'Nats-Expected-Last-Subject-Sequence-Subject',
+          this.topology.aggregateFilter(contract.service, event.aggregate.id),
+        );
+      }
+      injectTrace(h);
+      const payload = JSON.stringify(event);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const ack = await this.js.publish(subject, payload, {
+            msgID: event.id,
+            headers: h,
+            timeout: 5_000,
+          });
+          this.metrics?.published.inc({ event_type: contract.type });
+          return { event, seq: ack.seq, duplicate: ack.duplicate };
+        } catch (err) {
+          if (/wrong last sequence/i.test((err as Error).message)) {
+            this.metrics?.publishFailed.inc({ event_type: contract.type, reason: 'conflict' });
+            throw new ConcurrencyConflict(event.aggregate.id, expectedLastSeq ?? 0);
+          }
+          // Lost connection, timeout, no responders while the server restarts: send the same
+          // message id again — JetStream keeps one copy, so a retry can never double an event.
+          if (attempt >= this.maxAttempts) {
+            this.metrics?.publishFailed.inc({ event_type: contract.type, reason: 'server' });
+            throw err;
+          }
+          await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt)));
+        }
+      }
+    });
+  }
+}
