@@ -1,24 +1,37 @@
+import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers by file name. Workspace packages resolve to their TypeScript sources ("source"
-// condition), so tests need no build; int and e2e share servers started once by the global setup.
-const shared = {
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-};
+// condition), so tests need no build. SWC compiles tests like tsc does (legacy decorators with
+// metadata), which NestJS and its OpenAPI scanner rely on. int and e2e share servers started once
+// by the global setup.
 const exclude = ['**/node_modules/**', '**/dist/**', '.highland/**'];
 
 export default defineConfig({
-  ...shared,
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2023',
+        keepClassNames: true,
+      },
+      module: { type: 'es6' },
+    }),
+  ],
+  // SWC replaces Vite's own TypeScript transform (which drops decorator metadata).
+  oxc: false,
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     reporters: ['default', './libs/testing/src/summary-reporter.ts'],
     projects: [
       {
-        ...shared,
+        extends: true,
         test: { name: 'unit', include: ['{libs,services}/*/{src,test}/**/*.unit.spec.ts'], exclude },
       },
       {
-        ...shared,
+        extends: true,
         test: {
           name: 'int',
           include: ['{libs,services}/*/{src,test}/**/*.int.spec.ts', 'test/**/*.int.spec.ts'],
@@ -29,7 +42,7 @@ export default defineConfig({
         },
       },
       {
-        ...shared,
+        extends: true,
         test: {
           name: 'e2e',
           include: ['{libs,services}/*/{src,test}/**/*.e2e.spec.ts', 'test/**/*.e2e.spec.ts'],

@@ -7,11 +7,11 @@ import { discoverServices } from '../src/services.js';
 
 interface ComposeService {
   image?: string;
-  build?: unknown;
   command?: string[];
   ports?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown>;
+  build?: { args?: Record<string, string> };
 }
 const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8')) as {
   services: Record<string, ComposeService>;
@@ -40,6 +40,7 @@ describe('docker-compose.yml stays true to the code', () => {
       expect(svc.environment?.NATS_URL).toBe('nats://nats:4222');
       expect(svc.environment?.MONGO_URL).toBe(`mongodb://mongo:27017/${s.database}?replicaSet=rs0`);
       expect(Object.keys(svc.depends_on ?? {}).sort()).toEqual(['mongo', 'nats']);
+      expect(svc.build?.args?.SERVICE).toBe(name);
     },
   );
 });

@@ -9,3 +9,5 @@ export * from './inbound.js';
 export * from './dlq.js';
 export * from './consumer.js';
 export * from './follower.js';
+export * from './nest/index.js';
+export * from './history.js';

@@ -14,8 +14,11 @@ export interface Decision<C extends EventContract = EventContract> {
 
 export interface CommandInput<S> {
   aggregateId: string;
-  /** Pure decision against the current state: returns the event, or throws a domain error. */
-  decide: (current: AggregateEntry<S> | undefined) => Decision;
+  /**
+   * Pure decision against the current state: returns the event, undefined when the command
+   * changes nothing (the same thing recorded again), or throws a domain error.
+   */
+  decide: (current: AggregateEntry<S> | undefined) => Decision | undefined;
   actor: Actor;
   reason: string;
   correlationId: string;
@@ -24,12 +27,9 @@ export interface CommandInput<S> {
   eventId?: string;
 }
 
-export interface CommandResult<S> {
-  event: EventEnvelope;
-  streamSeq: number;
-  entry: AggregateEntry<S>;
-  duplicate: boolean;
-}
+export type CommandResult<S> =
+  | { changed: true; event: EventEnvelope; streamSeq: number; entry: AggregateEntry<S>; duplicate: boolean }
+  | { changed: false; entry: AggregateEntry<S> };
 
 /**
  * The write path. The event is the state change: it becomes durable in one JetStream publish,
@@ -69,6 +69,11 @@ export class CommandExecutor<S> {
     for (let attempt = 1; ; attempt++) {
       const current = this.view.get(cmd.aggregateId);
       const decision = cmd.decide(current);
+      if (!decision) {
+        if (!current)
+          throw new Error(`decide() of a command on the new aggregate ${cmd.aggregateId} returned nothing`);
+        return { changed: false, entry: current };
+      }
       try {
         const published = await this.publisher.publish(decision.contract, {
           aggregateId: cmd.aggregateId,
@@ -83,6 +88,7 @@ export class CommandExecutor<S> {
         });
         await this.view.waitFor(published.seq);
         return {
+          changed: true,
           event: published.event,
           streamSeq: published.seq,
           entry: this.view.get(cmd.aggregateId)!,

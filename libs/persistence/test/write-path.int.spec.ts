@@ -79,6 +79,7 @@ describe('command executor', () => {
 
   it('is read-your-writes: the view has the event when execute returns', async () => {
     const result = await certify('cert-ryw', 'AA', true);
+    if (!result.changed) throw new Error('expected a change');
     expect(view.get('cert-ryw')).toEqual(result.entry);
     expect(result.entry.streamSeq).toBe(result.streamSeq);
   });

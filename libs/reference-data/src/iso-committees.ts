@@ -34,9 +34,17 @@ const record = z.object({
   oMembers: members,
 });
 
-/** Lookup key: ISO's references compared without regard to case or spacing. */
+/**
+ * Lookup key: references compared without regard to case or spacing around `/`, and with the
+ * list's one-off `ISO/IEC/JTC 4` read like `ISO/IEC JTC 1`.
+ */
 export function committeeKey(reference: string): string {
-  return reference.trim().replace(/\s+/g, ' ').toUpperCase();
+  return reference
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\/ ?/g, '/')
+    .replace(/\/JTC\b/, ' JTC');
 }
 
 function toCommittee(raw: z.infer<typeof record>): IsoCommittee {

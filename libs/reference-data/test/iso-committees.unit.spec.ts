@@ -31,6 +31,9 @@ describe('ISO committees', () => {
 
   it('ignores case and spacing, and rejects unknown references', () => {
     expect(isoCommittee(' iso/tc  176 ')?.reference).toBe('ISO/TC 176');
+    expect(isoCommittee('ISO / TC 184 / SC 5')?.reference).toBe('ISO/TC 184/SC 5');
+    expect(isoCommittee('ISO/IEC JTC 4')?.reference).toBe('ISO/IEC/JTC 4');
+    expect(isoCommittee('ISO/IEC/JTC 1')?.reference).toBe('ISO/IEC JTC 1');
     expect(isoCommittee('ISO/TC 9999')).toBeUndefined();
     expect(isoCommittee('SAC/TC 184')).toBeUndefined();
   });

@@ -3,3 +3,4 @@ export * from './names.js';
 export * from './docker.js';
 export type { ServerSource } from './context.js';
 export * from './messaging.js';
+export * from './service.js';

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { discoverServices, type ServiceManifest, withDatabase } from '../services.js';
 import { CliError, log } from '../output.js';
 import { acquireInfra } from './infra.js';
+import { ensureOfficeKey, officeKeyFile } from '../office-key.js';
 
 interface RunningService {
   manifest: ServiceManifest;
@@ -44,10 +45,11 @@ export function upCommand(): Command {
       process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
       try {
+        const officeKey = ensureOfficeKey();
         const logDir = join(highlandHome(), 'logs');
         mkdirSync(logDir, { recursive: true });
         for (const manifest of manifests) {
-          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir));
+          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir, officeKey));
         }
         await Promise.all(services.map((s) => waitHealthy(s)));
       } catch (err) {
@@ -74,13 +76,14 @@ function startService(
   natsUrl: string,
   mongoUrl: string,
   logDir: string,
+  officeKey: string,
 ): RunningService {
   const envName = `HIGHLAND_${manifest.name.toUpperCase()}_PORT`;
   const port = Number(process.env[envName] ?? manifest.defaultPort);
   const logFile = join(logDir, `${manifest.name}.log`);
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(process.execPath, ['--enable-source-maps', manifest.main], {
+    const child = spawn(process.execPath, serviceNodeArgs(manifest), {
       cwd: manifest.dir,
       stdio: ['ignore', fd, fd],
       env: {
@@ -89,6 +92,9 @@ function startService(
         MONGO_URL: withDatabase(mongoUrl, manifest.database),
         PORT: String(port),
         HOST: process.env.HOST ?? '127.0.0.1',
+        HIGHLAND_SERVICE: manifest.name,
+        HIGHLAND_PARENT_PID: String(process.pid),
+        HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,
       },
     });
     return { manifest, port, url: `http://127.0.0.1:${port}`, child, logFile };
@@ -137,8 +143,24 @@ function printReady(
     `  servers      ${infra.describe}`,
     `  logs         ${join(highlandHome(), 'logs')}`,
     '',
+    `  office key   ${officeKeyFile()}  (export HIGHLAND_API_KEY=$(cat ${officeKeyFile()}))`,
+    '',
     '  Ctrl-C stops everything.',
     '',
   );
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/**
+ * Telemetry loads before the service's modules so its instrumentation can patch them. The home
+ * folder goes on the command line (the service ignores it) so `ps` shows which platform a process belongs to.
+ */
+export function serviceNodeArgs(manifest: ServiceManifest): string[] {
+  return [
+    '--enable-source-maps',
+    '--import',
+    '@highland/service-kit/telemetry-register',
+    manifest.main,
+    `--highland-home=${highlandHome()}`,
+  ];
 }

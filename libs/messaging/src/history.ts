@@ -1,0 +1,34 @@
+import { DeliverPolicy } from '@nats-io/jetstream';
+import type { EventEnvelope } from '@highland/contracts';
+import type { NatsHandle } from './connection.js';
+import { decodeEvent } from './inbound.js';
+import type { Topology } from './topology.js';
+
+export interface HistoryItem {
+  streamSeq: number;
+  event: EventEnvelope;
+}
+
+/** Every event of one aggregate, oldest first, straight from the log of record. */
+export async function readAggregateHistory(
+  nats: NatsHandle,
+  topology: Topology,
+  service: string,
+  aggregateId: string,
+): Promise<HistoryItem[]> {
+  const consumer = await nats.js.consumers.get(topology.eventStream(service).name, {
+    filter_subjects: [topology.aggregateFilter(service, aggregateId)],
+    deliver_policy: DeliverPolicy.All,
+  });
+  const info = await consumer.info(true);
+  let remaining = info.num_pending;
+  const out: HistoryItem[] = [];
+  if (remaining === 0) return out;
+  const messages = await consumer.fetch({ max_messages: remaining, expires: 5_000 });
+  for await (const m of messages) {
+    const decoded = decodeEvent({ subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq });
+    if (decoded.ok) out.push({ streamSeq: m.seq, event: decoded.event });
+    if (--remaining === 0) break;
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+export * from './on-event.decorator.js';
+export * from './consumers.host.js';

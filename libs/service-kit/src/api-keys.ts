@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type KV, Kvm } from '@nats-io/kv';
+import type { NatsHandle, Topology } from '@highland/messaging';
+import { z } from 'zod';
+
+export const ApiKeyRecord = z.object({
+  department: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+  /** e.g. "registry:standards", "registry:*", or "*" for the office. */
+  scopes: z.array(z.string().regex(/^(\*|[a-z-]+:(\*|[a-z-]+))$/)).min(1),
+  label: z.string().min(1).max(200),
+  createdAt: z.string(),
+});
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecord>;
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** A scope grants itself; `<service>:*` grants all of that service; any scope of a service grants its reads. */
+export function hasScope(record: Pick<ApiKeyRecord, 'scopes'>, wanted: string): boolean {
+  const [service, what] = wanted.split(':');
+  return record.scopes.some(
+    (s) =>
+      s === '*' || s === wanted || s === `${service}:*` || (what === 'read' && s.startsWith(`${service}:`)),
+  );
+}
+
+/**
+ * Department credentials, shared by every service: a JetStream KV bucket holding only the SHA-256
+ * of each key (keys are 32 random bytes, so a fast hash is enough). Each replica watches the bucket
+ * and answers lookups from memory.
+ */
+export class ApiKeyStore {
+  private readonly byHash = new Map<string, ApiKeyRecord>();
+  private watcher?: { stop(): void };
+
+  private constructor(private readonly kv: KV) {}
+
+  static bucketName(topology: Topology): string {
+    return `${topology.namespace ? `${topology.namespace}_` : ''}highland_api_keys`.replace(/-/g, '_');
+  }
+
+  static async open(nats: NatsHandle, topology: Topology): Promise<ApiKeyStore> {
+    const kv = await new Kvm(nats.nc).create(ApiKeyStore.bucketName(topology), { history: 1 });
+    const store = new ApiKeyStore(kv);
+    const iter = await kv.watch({ include: 'allHistory' as never });
+    store.watcher = iter;
+    let caughtUp: () => void = () => {};
+    const ready = new Promise<void>((r) => (caughtUp = r));
+    void (async () => {
+      for await (const e of iter) {
+        if (e.operation === 'PUT') {
+          const parsed = ApiKeyRecord.safeParse(e.json());
+          if (parsed.success) store.byHash.set(e.key, parsed.data);
+        } else {
+          store.byHash.delete(e.key);
+        }
+        if (e.delta === 0) caughtUp();
+      }
+    })();
+    const status = await kv.status();
+    if (status.values === 0) caughtUp();
+    await ready;
+    return store;
+  }
+
+  lookup(plainKey: string): ApiKeyRecord | undefined {
+    return this.byHash.get(hashApiKey(plainKey));
+  }
+
+  /** Creates a key and returns it in plain text: the only time it is ever seen. */
+  async create(
+    input: Omit<ApiKeyRecord, 'createdAt'>,
+  ): Promise<{ key: string; hash: string; record: ApiKeyRecord }> {
+    const key = `hl_${randomBytes(32).toString('base64url')}`;
+    const record = ApiKeyRecord.parse({ ...input, createdAt: new Date().toISOString() });
+    const hash = hashApiKey(key);
+    await this.kv.create(hash, JSON.stringify(record));
+    this.byHash.set(hash, record);
+    return { key, hash, record };
+  }
+
+  /** Registers a key given in plain text (the office bootstrap key); a no-op when it exists. */
+  async ensure(plainKey: string, input: Omit<ApiKeyRecord, 'createdAt'>): Promise<void> {
+    const hash = hashApiKey(plainKey);
+    if (this.byHash.has(hash)) return;
+    const record = ApiKeyRecord.parse({ ...input, createdAt: new Date().toISOString() });
+    try {
+      await this.kv.create(hash, JSON.stringify(record));
+    } catch {
+      // another replica registered it first
+    }
+    this.byHash.set(hash, record);
+  }
+
+  async revoke(hash: string): Promise<void> {
+    await this.kv.delete(hash);
+    this.byHash.delete(hash);
+  }
+
+  list(): Array<{ hash: string } & ApiKeyRecord> {
+    return [...this.byHash.entries()].map(([hash, r]) => ({ hash, ...r }));
+  }
+
+  close(): void {
+    this.watcher?.stop();
+  }
+}

@@ -1,0 +1,79 @@
+import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { collectDefaultMetrics } from 'prom-client';
+import type { BaseConfig } from './config.js';
+
+export interface ServiceDefinition {
+  service: string;
+  title: string;
+  description: string;
+  version?: string;
+  module: Type<unknown> | DynamicModule;
+  config: BaseConfig;
+  /** Requests and replies between services (@MessagePattern) over NestJS's NATS transport. */
+  requestReply?: boolean;
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+/** Builds the app with every shared default; used by main.ts and by tests that run a service in-process. */
+export async function createService(def: ServiceDefinition): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(def.module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: def.config.BODY_LIMIT });
+  app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain', 'application/x-ndjson'] });
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(def.title)
+      .setDescription(def.description)
+      .setVersion(def.version ?? '1.0.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: 'a department API key (./highland keys create)',
+      })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  if (def.requestReply !== false) {
+    app.connectMicroservice<MicroserviceOptions>(
+      { transport: Transport.NATS, options: { servers: def.config.NATS_URL.split(','), queue: def.service } },
+      { inheritAppConfig: true },
+    );
+  }
+  await def.configure?.(app);
+  return app;
+}
+
+export async function listen(app: INestApplication, config: BaseConfig): Promise<void> {
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+}
+
+/** main.ts of a service: build, listen, and never outlive the launcher that started us. */
+export async function runService(def: ServiceDefinition): Promise<NestExpressApplication> {
+  collectDefaultMetrics();
+  const app = await createService(def);
+  await listen(app, def.config);
+  const parent = def.config.HIGHLAND_PARENT_PID;
+  if (parent) {
+    const timer = setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        clearInterval(timer);
+        void app.close().finally(() => process.exit(0));
+      }
+    }, 500);
+    timer.unref();
+  }
+  return app;
+}

@@ -1,0 +1,103 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ContractViolation } from '@highland/messaging';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import { ProblemError } from './errors.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: Array<{ field: string; reason: string }>;
+  [extra: string]: unknown;
+}
+
+const TYPE_BASE = 'https://highland.invalid/problems/';
+
+/** Every error becomes RFC 9457 problem+json; the body names the field and the reason where there is one. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly log = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<ExpressRequest>();
+    const res = ctx.getResponse<ExpressResponse>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.originalUrl;
+    if (problem.status >= 500)
+      this.log.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) return;
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemError) {
+      return {
+        type: `${TYPE_BASE}${exception.name.replace(/Problem$/, '').toLowerCase()}`,
+        title: exception.title,
+        status: exception.status,
+        detail: exception.message,
+        ...(exception.errors.length ? { errors: exception.errors } : {}),
+        ...exception.extra,
+      };
+    }
+    if (exception instanceof ContractViolation) {
+      // A handler built an event its contract refuses: a bug of ours, not of the caller.
+      return {
+        type: `${TYPE_BASE}internal`,
+        title: 'Internal error',
+        status: 500,
+        detail: 'the event could not be recorded',
+      };
+    }
+    // body-parser errors (malformed JSON, too large, wrong charset) carry status and type.
+    const e = exception as {
+      status?: number;
+      statusCode?: number;
+      type?: string;
+      message?: string;
+      expose?: boolean;
+    };
+    if (e && typeof e === 'object' && typeof e.type === 'string' && (e.status ?? e.statusCode)) {
+      const status = (e.status ?? e.statusCode)!;
+      const detail =
+        e.type === 'entity.too.large'
+          ? 'the request body is larger than this endpoint accepts'
+          : e.type === 'entity.parse.failed'
+            ? `the request body is not valid JSON: ${e.message ?? ''}`
+            : (e.message ?? e.type);
+      return {
+        type: `${TYPE_BASE}${e.type.replace(/\./g, '-')}`,
+        title: status === 413 ? 'Payload too large' : 'Invalid request body',
+        status,
+        detail,
+        errors: [{ field: 'body', reason: detail }],
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail =
+        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      const text = Array.isArray(detail) ? detail.map(String).join('; ') : typeof detail === 'string' ? detail : JSON.stringify(detail);
+      // Nest turns body-parser failures (malformed JSON, too large) into these: name the body.
+      const aboutBody = status === 413 || (status === 400 && /JSON|body|payload/i.test(text));
+      return {
+        type: `${TYPE_BASE}http-${status}`,
+        title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+        status,
+        detail: text,
+        ...(aboutBody ? { errors: [{ field: 'body', reason: text }] } : {}),
+      };
+    }
+    return {
+      type: `${TYPE_BASE}internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'an unexpected error occurred',
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { catalog, type EventEnvelope } from '@highland/contracts';
+import { type HandlerContext, OnEvent } from '@highland/messaging';
+import { type SnapshotDoc, SnapshotStore } from '@highland/persistence';
+import { MONGO } from '@highland/service-kit';
+import type { Connection } from 'mongoose';
+import type { RegistryState } from '../domain/aggregates/state.js';
+import { RegistryView } from '../view/registry-view.js';
+
+const registryContracts = catalog.filter((c) => c.service === 'registry');
+
+/**
+ * The store's copy of the registry: the latest state of every item, written in batches by one
+ * replica at a time (single-active consumer), for tools that query the database directly.
+ */
+@Injectable()
+export class SnapshotWriter implements OnModuleInit {
+  private store!: SnapshotStore<RegistryState>;
+
+  constructor(
+    @Inject(MONGO) private readonly mongo: Connection,
+    @Inject(RegistryView) private readonly view: RegistryView,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.store = new SnapshotStore(this.mongo.db!.collection<SnapshotDoc<RegistryState>>('items'));
+    await this.store.loadKnownIds();
+  }
+
+  @OnEvent(registryContracts, {
+    durable: 'registry-snapshots',
+    batch: true,
+    batchSize: 500,
+    singleActive: true,
+  })
+  async write(batch: ReadonlyArray<{ event: EventEnvelope; ctx: HandlerContext }>): Promise<void> {
+    const upTo = Math.max(...batch.map((b) => b.ctx.streamSeq));
+    await this.store.writeFromView(
+      this.view.aggregates,
+      batch.map((b) => b.event.aggregate.id),
+      upTo,
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import type { EventEnvelope } from '@highland/contracts';
+import type { NatsHandle, Topology } from '@highland/messaging';
+import { type AggregateEntry, AggregateView } from '@highland/persistence';
+import { reduce, type RegistryKind, type RegistryState } from '../domain/aggregates/state.js';
+
+export type Entry = AggregateEntry<RegistryState>;
+
+/**
+ * The registry in memory, on every replica: all aggregates (kept current from the registry's own
+ * stream) plus the indexes the queries need, so a filtered page over 100,000 standards never
+ * touches the store.
+ */
+export class RegistryView {
+  readonly aggregates: AggregateView<RegistryState>;
+  private readonly byKind = new Map<RegistryKind, Map<string, Entry>>();
+  private readonly idByCode = new Map<string, string>();
+  private sortedStandards?: string[];
+
+  constructor(nats: NatsHandle, topology: Topology) {
+    this.aggregates = new AggregateView<RegistryState>(nats, topology, {
+      service: 'registry',
+      reducer: reduce,
+      onApplied: (id, entry, previous) => this.index(id, entry, previous),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.aggregates.start();
+  }
+
+  stop(): Promise<void> {
+    return this.aggregates.stop();
+  }
+
+  private index(id: string, entry: Entry, previous: Entry | undefined): void {
+    const kind = entry.state.kind;
+    (this.byKind.get(kind) ?? this.byKind.set(kind, new Map()).get(kind)!).set(id, entry);
+    if (kind === 'standard' && !previous) {
+      this.idByCode.set(entry.state.code, id);
+      this.sortedStandards = undefined;
+    }
+  }
+
+  get(id: string): Entry | undefined {
+    return this.aggregates.get(id);
+  }
+
+  of<K extends RegistryKind>(kind: K): Map<string, Entry & { state: Extract<RegistryState, { kind: K }> }> {
+    return (this.byKind.get(kind) ?? new Map()) as Map<
+      string,
+      Entry & { state: Extract<RegistryState, { kind: K }> }
+    >;
+  }
+
+  standardIdByCode(normalizedCode: string): string | undefined {
+    return this.idByCode.get(normalizedCode);
+  }
+
+  /** Standards ordered by code; re-sorted lazily after new standards arrive. */
+  standardsByCode(): string[] {
+    if (!this.sortedStandards) {
+      this.sortedStandards = [...this.idByCode.entries()]
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([, id]) => id);
+    }
+    return this.sortedStandards;
+  }
+
+  count(kind: RegistryKind): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  waitFor(seq: number): Promise<void> {
+    return this.aggregates.waitFor(seq);
+  }
+}
+
+export type { EventEnvelope };

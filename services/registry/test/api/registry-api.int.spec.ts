@@ -1,0 +1,269 @@
+// The registry's API end to end in-process against real NATS and the store: what a department
+// posting every day relies on.
+import { listDeadLetters } from '@highland/messaging';
+import { createService, listen, parseConfig, ApiKeyStore, BaseConfig } from '@highland/service-kit';
+import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryService } from '../../src/service.js';
+
+const names = testNames(import.meta.url);
+let app: NestExpressApplication;
+let fx: MessagingFixture;
+let office: ReturnType<typeof apiClient>;
+let agriculture: ReturnType<typeof apiClient>;
+let anonymous: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  const env = await serviceEnv(names, 'registry');
+  const config = parseConfig(BaseConfig, env);
+  app = await createService(registryService(config));
+  await listen(app, config);
+  const base = `http://127.0.0.1:${env.PORT}`;
+  fx = await messagingFixture(names);
+  const keys = await ApiKeyStore.open(fx.nats, fx.topology);
+  const agri = await keys.create({
+    department: 'agriculture',
+    scopes: ['registry:standards'],
+    label: 'li.wei',
+  });
+  keys.close();
+  office = apiClient(base, env.HIGHLAND_BOOTSTRAP_OFFICE_KEY);
+  agriculture = apiClient(base, agri.key);
+  anonymous = apiClient(base);
+  // the key was created by another connection: wait until the service's watcher has it
+  for (let i = 0; i < 50 && (await agriculture.get('/standards')).status === 401; i++)
+    await new Promise((r) => setTimeout(r, 100));
+});
+afterAll(async () => {
+  await app.close();
+  await fx.dispose();
+});
+
+const loquat = {
+  code: 'DB50/T 1234-2014',
+  title: { zh: '枇杷栽培技术规程', en: 'Code of practice for loquat cultivation' },
+  ics: ['65.020.20'],
+  ccs: ['B31'],
+  sector: 'planting',
+  project: 2,
+  work: { kind: 'formulate' },
+  stage: 'drafting',
+  leadOrganisation: 'Gulou Agricultural Cooperative',
+  participants: ['District Agriculture Committee'],
+};
+
+describe('registry API', () => {
+  it('records a standard with who did it, and serves it back by id and by code', async () => {
+    const res = await agriculture.post('/standards', loquat, { 'x-highland-user': 'Li Wei' });
+    expect(res.status).toBe(201);
+    expect(res.body.item).toMatchObject({
+      code: 'DB50/T 1234-2014',
+      level: 'local',
+      nature: 'recommended',
+      stage: 'drafting',
+    });
+    expect(res.body.item.recordedBy).toEqual({ department: 'agriculture', user: 'Li Wei' });
+    const byCode = await office.get(`/standards/${encodeURIComponent('db50/t 1234—2014')}`);
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.id).toBe(res.body.id);
+  });
+
+  it('refuses bad input with problem+json naming each field, and stores nothing', async () => {
+    const before = (await office.get('/standards')).body.total as number;
+    const res = await agriculture.post('/standards', {
+      ...loquat,
+      code: 'GB/T 19001-16',
+      ics: ['99.999'],
+      ccs: ['ZZ9'],
+      publishedOn: '2015-02-30',
+      work: { kind: 'revise' },
+      extra: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const fields = (res.body.errors as Array<{ field: string }>).map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'body.code',
+        'body.ics.0',
+        'body.ccs.0',
+        'body.publishedOn',
+        'body.work.replacesCode',
+        'body',
+      ]),
+    );
+    expect((await office.get('/standards')).body.total).toBe(before);
+  });
+
+  it('refuses malformed JSON and oversized bodies as problems', async () => {
+    const broken = await office.post('/standards', '{"code": ', { 'content-type': 'application/json' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0].field).toBe('body');
+    const huge = await office.post('/standards', { ...loquat, title: { zh: 'x'.repeat(2_000_000) } });
+    expect(huge.status).toBe(413);
+  });
+
+  it('moves through stages; an invalid move is a 409 naming the current stage and the allowed next ones', async () => {
+    const id = (await office.get(`/standards?code=DB50`)).body.items[0].id as string;
+    const bad = await agriculture.post(`/standards/${id}/stage`, {
+      to: 'published',
+      on: '2014-05-01',
+      publishedOn: '2014-05-01',
+    });
+    expect(bad.status).toBe(409);
+    expect(bad.body).toMatchObject({
+      currentStage: 'drafting',
+      allowedNext: ['public-comment', 'cancelled'],
+    });
+    for (const to of ['public-comment', 'review', 'approval']) {
+      expect((await agriculture.post(`/standards/${id}/stage`, { to, on: '2014-05-01' })).status).toBe(201);
+    }
+    const published = await agriculture.post(`/standards/${id}/stage`, {
+      to: 'published',
+      on: '2014-06-01',
+      publishedOn: '2014-06-01',
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.item).toMatchObject({
+      stage: 'published',
+      isoStage: '60.60',
+      publishedOn: '2014-06-01',
+    });
+    const history = await office.get(`/items/${id}/history`);
+    expect((history.body.events as Array<{ type: string }>).map((e) => e.type)).toEqual([
+      'registry.standard-registered',
+      ...Array(4).fill('registry.standard-stage-changed'),
+    ]);
+    expect(history.body.events[0].actor).toEqual({ department: 'agriculture', user: 'Li Wei' });
+  });
+
+  it('enforces scopes: no key is 401, a key without the scope is 403, the office can do all', async () => {
+    expect((await anonymous.post('/filings', {})).status).toBe(401);
+    const res = await agriculture.post('/filings', {
+      enterprise: 'Chongqing Glassware Co.',
+      product: 'tempered glass cups',
+      standardCode: 'Q/CQBL 001-2014',
+      filedOn: '2014-03-02',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.requiredScope).toBe('registry:filings');
+    const ok = await office.post('/filings', {
+      enterprise: 'Chongqing Glassware Co.',
+      product: 'tempered glass cups',
+      standardCode: 'Q/CQBL 001-2014',
+      filedOn: '2014-03-02',
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('recognises a repeated filing instead of counting it twice', async () => {
+    const again = await office.post('/filings', {
+      enterprise: 'Chongqing Glassware Co.',
+      product: 'tempered glass cups',
+      standardCode: 'Q/CQBL 001-2014',
+      filedOn: '2014-03-05',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.status).toBe('unchanged');
+    expect((await office.get('/filings')).body.total).toBe(1);
+  });
+
+  it('validates committees against the official ISO list and records seats', async () => {
+    const unknown = await office.post('/committee-seats', {
+      committee: 'ISO/TC 9999',
+      memberKind: 'enterprise',
+      holder: 'Yinxiang Motor Co.',
+      from: '2014-01-01',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('body.committee');
+    const seat = await office.post('/committee-seats', {
+      committee: 'SAC/TC 114/SC 1',
+      memberKind: 'engineer',
+      holder: 'Zhang San',
+      organisation: 'Yinxiang Motor Co.',
+      from: '2014-01-01',
+    });
+    expect(seat.status).toBe(201);
+    expect(seat.body.item).toMatchObject({ committeeLevel: 'national', active: true });
+    const ended = await office.post(`/committee-seats/${seat.body.id}/end`, { to: '2015-01-01' });
+    expect(ended.status).toBe(201);
+    expect(ended.body.item.active).toBe(false);
+  });
+
+  it('replays the first response for a retried Idempotency-Key, and refuses the key for another body', async () => {
+    const body = {
+      enterprise: 'Sanjiang Foods',
+      level: 'AA',
+      authorityLevel: 'municipal',
+      certifiedOn: '2014-09-09',
+    };
+    const first = await office.post('/certifications', body, { 'idempotency-key': 'cert-42' });
+    const retry = await office.post('/certifications', body, { 'idempotency-key': 'cert-42' });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.event.id).toBe(first.body.event.id);
+    const other = await office.post(
+      '/certifications',
+      { ...body, level: 'A' },
+      { 'idempotency-key': 'cert-42' },
+    );
+    expect(other.status).toBe(422);
+  });
+
+  it('imports a CSV: every row recorded or reported with its line, and a re-run changes nothing', async () => {
+    const csv = [
+      'type,code,title_zh,ics,sector,work_kind,adopts,degree,stage,published_on,enterprise,product,standard_code,filed_on',
+      'standard,GB/T 30000-2014,水泥,91.100.10,cement,adopt,ISO 679:2009,MOD,drafting,,,,,',
+      'standard,GB/T 3000-14,坏,91.100.10,cement,formulate,,,drafting,,,,,',
+      'filing,,,,,,,,,,Sanjiang Foods,chilli sauce,Q/SJSP 002-2014,2014-04-01',
+      'standard,JB/T 12000-2014,电机,29.160.30,machinery,existing,,,published,2014-10-01,,,,',
+      'standard,XX/T 1-2014,坏,00.000,x,formulate,,,drafting,,,,,',
+    ].join('\n');
+    const first = await office.post('/import', csv, { 'content-type': 'text/csv' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ rows: 5, recorded: 3, rejected: 2 });
+    const rejected = (
+      first.body.results as Array<{ line: number; status: string; errors?: Array<{ field: string }> }>
+    ).filter((r) => r.status === 'rejected');
+    expect(rejected.map((r) => r.line)).toEqual([3, 6]);
+    expect(rejected[0]!.errors![0]!.field).toBe('code');
+    expect(rejected[1]!.errors!.map((e) => e.field)).toEqual(expect.arrayContaining(['code', 'ics.0']));
+    const again = await office.post('/import', csv, { 'content-type': 'text/csv' });
+    expect(again.body).toMatchObject({ rows: 5, recorded: 0, unchanged: 3, rejected: 2 });
+  });
+
+  it('filters and paginates standards by level, ICS prefix, code prefix, stage and date range', async () => {
+    const local = await office.get('/standards?level=local');
+    expect(local.body.items.map((s: { code: string }) => s.code)).toEqual(['DB50/T 1234-2014']);
+    const cement = await office.get('/standards?ics=91.100');
+    expect(cement.body.total).toBe(1);
+    const published = await office.get(
+      '/standards?stage=published&publishedFrom=2014-06-01&publishedTo=2014-12-31',
+    );
+    expect(published.body.items.map((s: { code: string }) => s.code)).toEqual([
+      'DB50/T 1234-2014',
+      'JB/T 12000-2014',
+    ]);
+    const page = await office.get('/standards?limit=1&offset=1');
+    expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(page.body.items).toHaveLength(1);
+    const bad = await office.get('/standards?limit=0&ics=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'query.ics',
+      'query.limit',
+    ]);
+  });
+
+  it('serves OpenAPI at /docs and leaves no dead letters behind', async () => {
+    const doc = await anonymous.get('/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths as object)).toEqual(
+      expect.arrayContaining(['/standards', '/standards/{ref}/stage', '/import']),
+    );
+    expect(await listDeadLetters(fx.nats.jsm, fx.topology, 'registry')).toEqual([]);
+  });
+});

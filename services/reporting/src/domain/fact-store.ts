@@ -1,0 +1,123 @@
+/**
+ * In-memory fact store: upsert by business key, tombstone retraction, indexed by kind. Applying
+ * the same fact again changes nothing, which makes redelivered events harmless; snapshot()/equals()
+ * compare stores canonically, so a view rebuilt from the streams can be proved equal to the live one.
+ */
+import type { Fact, FactAttributes, FactKind, FactsByKind } from './facts.js';
+
+interface Entry {
+  readonly fact: Fact;
+  /** Canonical JSON of the fact: cheap change detection and equality. */
+  readonly json: string;
+}
+
+/** JSON with object keys sorted and undefined members dropped, so equal facts serialise equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A frozen copy without undefined members; `retracted: false` is the same as absent. */
+function normalise(fact: Fact): Fact {
+  const attributes = Object.freeze(
+    Object.fromEntries(Object.entries(fact.attributes).filter(([, v]) => v !== undefined)),
+  ) as FactAttributes;
+  return Object.freeze({
+    id: fact.id,
+    kind: fact.kind,
+    occurredAt: fact.occurredAt,
+    attributes,
+    ...(fact.ref
+      ? { ref: Object.freeze({ service: fact.ref.service, type: fact.ref.type, id: fact.ref.id }) }
+      : {}),
+    ...(fact.retracted ? { retracted: true } : {}),
+    ...(fact.seq !== undefined ? { seq: fact.seq } : {}),
+  });
+}
+
+function isStale(existing: Fact, seq: number | undefined): boolean {
+  return seq !== undefined && existing.seq !== undefined && seq < existing.seq;
+}
+
+export class FactStore implements Iterable<Fact>, FactsByKind {
+  readonly #byId = new Map<string, Entry>();
+  readonly #byKind = new Map<FactKind, Map<string, Fact>>();
+
+  /** Number of stored facts, tombstones included. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get(id: string): Fact | undefined {
+    return this.#byId.get(id)?.fact;
+  }
+
+  /** Upsert by id. False when nothing changed: an identical fact, or one older (seq) than stored. */
+  applyFact(fact: Fact): boolean {
+    const existing = this.#byId.get(fact.id);
+    if (existing && isStale(existing.fact, fact.seq)) return false;
+    const next = normalise(fact);
+    const json = canonicalJson(next);
+    if (existing?.json === json) return false;
+    if (existing && existing.fact.kind !== next.kind) this.#byKind.get(existing.fact.kind)?.delete(next.id);
+    this.#byId.set(next.id, { fact: next, json });
+    this.#kindIndex(next.kind).set(next.id, next);
+    return true;
+  }
+
+  /**
+   * Marks a fact retracted, keeping it as a tombstone. False when unknown, already retracted, or
+   * the retraction is older (seq) than the stored fact.
+   */
+  retract(id: string, seq?: number): boolean {
+    const existing = this.#byId.get(id);
+    if (!existing || existing.fact.retracted || isStale(existing.fact, seq)) return false;
+    return this.applyFact({ ...existing.fact, retracted: true, seq: seq ?? existing.fact.seq });
+  }
+
+  /** Live (not retracted) facts of one kind. */
+  *ofKind(kind: FactKind): IterableIterator<Fact> {
+    for (const fact of this.#byKind.get(kind)?.values() ?? []) if (!fact.retracted) yield fact;
+  }
+
+  /** Live facts of every kind. */
+  *[Symbol.iterator](): Iterator<Fact> {
+    for (const { fact } of this.#byId.values()) if (!fact.retracted) yield fact;
+  }
+
+  /** Every stored fact (tombstones included), sorted by id: deterministic whatever the apply order. */
+  snapshot(): readonly Fact[] {
+    return [...this.#byId.values()]
+      .map((e) => e.fact)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Canonical text of the snapshot, e.g. to hash or compare across processes. */
+  canonicalJson(): string {
+    return canonicalJson(this.snapshot());
+  }
+
+  equals(other: FactStore): boolean {
+    if (other.size !== this.size) return false;
+    for (const [id, entry] of this.#byId) if (other.#byId.get(id)?.json !== entry.json) return false;
+    return true;
+  }
+
+  static from(facts: Iterable<Fact>): FactStore {
+    const store = new FactStore();
+    for (const fact of facts) store.applyFact(fact);
+    return store;
+  }
+
+  #kindIndex(kind: FactKind): Map<string, Fact> {
+    let index = this.#byKind.get(kind);
+    if (!index) {
+      index = new Map<string, Fact>();
+      this.#byKind.set(kind, index);
+    }
+    return index;
+  }
+}
