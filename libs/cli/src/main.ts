@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { dlqCommand } from './commands/dlq.js';
+import { importCommand } from './commands/import.js';
 import { infraCommand } from './commands/infra.js';
+import { keysCommand } from './commands/keys.js';
+import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { upCommand } from './commands/up.js';
 import { CliError } from './output.js';
@@ -13,6 +17,10 @@ const program = new Command('highland')
 program.addCommand(upCommand());
 program.addCommand(testCommand());
 program.addCommand(infraCommand());
+program.addCommand(importCommand());
+program.addCommand(keysCommand());
+program.addCommand(dlqCommand());
+program.addCommand(replayCommand());
 
 try {
   await program.parseAsync(process.argv);

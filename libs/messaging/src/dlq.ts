@@ -35,7 +35,8 @@ export async function sendToDeadLetter(
 ): Promise<void> {
   const h = natsHeaders();
   for (const [k, v] of headerEntries(args.msg.headers)) if (k !== H.msgId) h.set(k, v);
-  h.set(H.dlqReason, args.reason.slice(0, 4000));
+  // Header values cannot hold line breaks; a multi-line error must still reach the dead letters.
+  h.set(H.dlqReason, args.reason.replace(/[\r\n]+/g, ' ').slice(0, 4000));
   h.set(H.dlqConsumer, args.consumer);
   h.set(H.dlqStream, args.stream);
   h.set(H.dlqStreamSeq, String(args.msg.streamSeq));

@@ -1,6 +1,7 @@
 import { DeliverPolicy, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
 import { decodeEvent, type Decoded } from './inbound.js';
+import { extractTrace, withConsumerSpan } from './tracing.js';
 
 export interface FollowerOptions {
   stream: string;
@@ -8,6 +9,8 @@ export interface FollowerOptions {
   /** First stream sequence to read (1 = from the start). */
   fromSeq?: number;
   onEvent(decoded: Decoded, streamSeq: number): void | Promise<void>;
+  /** Once caught up, handle each live event in a consumer span continuing the producer's trace. */
+  traceAs?: string;
 }
 
 /**
@@ -44,11 +47,23 @@ export class StreamFollower {
     if (info.num_pending === 0) this.markCaughtUp();
     this.messages = await consumer.consume({ max_messages: 2_000 });
     this.loop = (async () => {
+      let live = false;
+      void this.caughtUp.then(() => (live = true));
       for await (const m of this.messages!) {
-        await this.opts.onEvent(
-          decodeEvent({ subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq }),
-          m.seq,
-        );
+        const decoded = decodeEvent({
+          subject: m.subject,
+          data: m.data,
+          headers: m.headers,
+          streamSeq: m.seq,
+        });
+        if (live && this.opts.traceAs && decoded.ok) {
+          // Replays stay span-free; live events join the trace of the request that caused them.
+          await withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>
+            this.opts.onEvent(decoded, m.seq),
+          );
+        } else {
+          await this.opts.onEvent(decoded, m.seq);
+        }
         this.applied = m.seq;
         if (m.info.pending === 0) this.markCaughtUp();
         if (this.waiters.length) this.release();

@@ -82,7 +82,11 @@ export class ProblemFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const detail =
         typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      const text = Array.isArray(detail) ? detail.map(String).join('; ') : typeof detail === 'string' ? detail : JSON.stringify(detail);
+      const text = Array.isArray(detail)
+        ? detail.map(String).join('; ')
+        : typeof detail === 'string'
+          ? detail
+          : JSON.stringify(detail);
       // Nest turns body-parser failures (malformed JSON, too large) into these: name the body.
       const aboutBody = status === 413 || (status === 400 && /JSON|body|payload/i.test(text));
       return {

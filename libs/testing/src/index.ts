@@ -4,3 +4,4 @@ export * from './docker.js';
 export type { ServerSource } from './context.js';
 export * from './messaging.js';
 export * from './service.js';
+export * from './processes.js';

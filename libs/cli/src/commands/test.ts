@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@highland/infra';
 import { Command } from 'commander';
+import { ensureChromium } from '../browser.js';
 import { log } from '../output.js';
 
 function runNode(script: string, args: string[]): Promise<number> {
@@ -46,6 +47,7 @@ export function testCommand(): Command {
           return;
         }
       }
+      if (!opts.project || opts.project.includes('e2e')) ensureChromium();
       const projects = (opts.project ?? []).flatMap((p) => ['--project', p]);
       log('tests (vitest) …');
       process.exitCode = await runNode(join(root, 'node_modules/vitest/vitest.mjs'), [

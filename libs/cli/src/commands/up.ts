@@ -132,7 +132,7 @@ function printReady(
   for (const s of services) {
     lines.push(`  ${s.manifest.name.padEnd(12)} ${s.url}`);
     for (const [label, path] of Object.entries(s.manifest.links)) {
-      lines.push(`  ${''.padEnd(12)}   ${label.padEnd(10)} ${s.url}${path}`);
+      lines.push(`  ${''.padEnd(12)}   ${label.padEnd(15)} ${s.url}${path}`);
     }
   }
   if (services.length === 0) lines.push('  (no services yet)');

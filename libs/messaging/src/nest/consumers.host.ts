@@ -23,6 +23,8 @@ export class ConsumersHost implements OnApplicationBootstrap {
   private readonly log = new Logger('Consumers');
   readonly runners = new Map<string, ConsumerRunner>();
   private readonly replayHooks = new Map<string, () => Promise<void>>();
+  /** Views rebuilt by something other than a durable consumer (in-memory projections). */
+  private readonly replayTargets = new Map<string, () => Promise<unknown>>();
   private subscriptions: Subscription[] = [];
 
   constructor(
@@ -92,7 +94,7 @@ export class ConsumersHost implements OnApplicationBootstrap {
       });
       this.subscriptions.push(sub);
     };
-    on('consumers', async () => ({ consumers: [...this.runners.keys()] }));
+    on('consumers', async () => ({ consumers: [...this.runners.keys(), ...this.replayTargets.keys()] }));
     on('dlq.redrive', async (body) => {
       const runner = this.runnerFor(body.consumer);
       return runner.redrive(typeof body.seq === 'number' ? body.seq : undefined);
@@ -109,8 +111,15 @@ export class ConsumersHost implements OnApplicationBootstrap {
     return runner;
   }
 
+  /** Lets `./highland replay <name>` rebuild a view that is not a durable consumer. */
+  registerReplayTarget(name: string, rebuild: () => Promise<unknown>): void {
+    this.replayTargets.set(name, rebuild);
+  }
+
   /** Rebuilds a consumer's effects from the start of its stream. */
-  async replay(consumer: string): Promise<{ consumer: string; replaying: true }> {
+  async replay(consumer: string): Promise<{ consumer: string; replaying: true; result?: unknown }> {
+    const target = this.replayTargets.get(consumer);
+    if (target) return { consumer, replaying: true, result: await target() };
     const runner = this.runnerFor(consumer);
     const hook = this.replayHooks.get(consumer);
     if (!hook)

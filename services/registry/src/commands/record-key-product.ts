@@ -1,9 +1,9 @@
-import { KeyProductRecordedV1 } from '@highland/contracts';
+import { type EventData, KeyProductRecordedV1 } from '@highland/contracts';
 import { z } from 'zod';
 import { keyProductId } from '../domain/aggregates/ids.js';
 import type { KeyProductState } from '../domain/aggregates/state.js';
 import type { RegistryCommand } from './command.js';
-import { Name, Reason, StandardCode } from './fields.js';
+import { Name, PastDate, Reason, StandardCode } from './fields.js';
 
 export const RecordKeyProductInput = z
   .object({
@@ -12,13 +12,15 @@ export const RecordKeyProductInput = z
     field: Name,
     /** The standard the product is made to; whether it is international or foreign follows from its code. */
     adoptedStandard: StandardCode.optional(),
+    /** The date from which this holds; defaults to the day it is recorded. */
+    since: PastDate.optional(),
     reason: Reason,
   })
   .strict();
 export type RecordKeyProductBody = z.infer<typeof RecordKeyProductInput>;
 
 export function recordKeyProduct(input: RecordKeyProductBody): RegistryCommand {
-  const data = {
+  const data: EventData<typeof KeyProductRecordedV1> = {
     product: input.product,
     field: input.field,
     enterprise: input.enterprise,
@@ -32,7 +34,8 @@ export function recordKeyProduct(input: RecordKeyProductBody): RegistryCommand {
     reason: input.reason,
     decide: (current) => {
       const s = current?.state as KeyProductState | undefined;
-      if (s && s.field === data.field && s.adoptedStandard === data.adoptedStandard) return undefined;
+      if (s && s.field === data.field && s.adoptedStandard === data.adoptedStandard && s.since === data.since)
+        return undefined;
       return { contract: KeyProductRecordedV1, data };
     },
   };

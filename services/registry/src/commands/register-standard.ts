@@ -65,11 +65,13 @@ export const RegisterStandardInput = z
         message: "an existing standard is recorded at stage 'published'",
       });
     }
-    if (s.work.kind !== 'existing' && !['plan-issued', 'drafting'].includes(s.stage)) {
+    // A work item starts at the beginning, or is recorded once finished (published, with its date).
+    if (s.work.kind !== 'existing' && !['plan-issued', 'drafting', 'published'].includes(s.stage)) {
       ctx.addIssue({
         code: 'custom',
         path: ['stage'],
-        message: "a new work item starts at 'plan-issued' or 'drafting'",
+        message:
+          "a work item is registered at 'plan-issued' or 'drafting', or as 'published' when recorded after the fact",
       });
     }
     if (s.stage === 'published' && !s.publishedOn) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../common.js';
 import { defineEvent } from '../../envelope.js';
 
 export const KeyProductRecordedV1 = defineEvent({
@@ -15,6 +16,8 @@ export const KeyProductRecordedV1 = defineEvent({
       enterprise: z.string().min(1),
       adoptedStandard: z.string().optional(),
       adoptsInternational: z.boolean(),
+      /** The date from which this holds (defaults to when it was recorded). */
+      since: IsoDate.optional(),
     })
     .strict(),
 });

@@ -1,0 +1,53 @@
+import { type EventEnvelope, producingServices } from '@highland/contracts';
+import { availableKinds, type FactKind } from '../domain/facts.js';
+import { evaluatePlan, type IndicatorAttainment } from '../domain/attainment.js';
+import { FactStore } from '../domain/fact-store.js';
+import { definePlan, type Plan } from '../domain/plan.js';
+import { SEED_PLAN } from '../domain/seed-plan.js';
+import { FactProjection } from '../projection/facts-from-events.js';
+
+export type SourceStream = 'registry' | 'reporting';
+export type Position = Record<SourceStream, number>;
+
+/** A stable, comparable name for a point in the event history: `r<registry seq>.p<reporting seq>`. */
+export const formatPosition = (p: Position) => `r${p.registry}.p${p.reporting}`;
+export function parsePosition(text: string): Position | undefined {
+  const m = /^r(\d+)\.p(\d+)$/.exec(text);
+  return m ? { registry: Number(m[1]), reporting: Number(m[2]) } : undefined;
+}
+
+/**
+ * Everything reporting knows, built only from events: facts, plans, positions. Applying an event
+ * at or below a stream's position changes nothing, so a redelivery is harmless.
+ */
+export class ReportingState {
+  readonly facts = new FactStore();
+  readonly plans = new Map<string, Plan>([[SEED_PLAN.id, SEED_PLAN]]);
+  readonly position: Position = { registry: 0, reporting: 0 };
+  private readonly projection = new FactProjection();
+  /** Fact kinds whose source service exists in this version of the platform. */
+  readonly sources: ReadonlySet<FactKind> = availableKinds(producingServices);
+
+  apply(stream: SourceStream, event: EventEnvelope, seq: number): boolean {
+    if (seq <= this.position[stream]) return false;
+    this.position[stream] = seq;
+    if (event.type === 'reporting.plan-defined') {
+      const plan = definePlan((event.data as { definition: unknown }).definition);
+      this.plans.set(plan.id, plan);
+      return true;
+    }
+    let changed = false;
+    for (const fact of this.projection.factsOf(event, seq)) changed = this.facts.applyFact(fact) || changed;
+    return changed;
+  }
+
+  evaluate(planId: string, asOf: Date): IndicatorAttainment[] | undefined {
+    const plan = this.plans.get(planId);
+    return plan ? evaluatePlan(plan, this.facts, asOf, this.sources) : undefined;
+  }
+
+  /** Plans in order of their periods. */
+  planList(): Plan[] {
+    return [...this.plans.values()].sort((a, b) => (a.period.start < b.period.start ? -1 : 1));
+  }
+}

@@ -1,0 +1,174 @@
+import { catalog, type EventContract } from '@highland/contracts';
+import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
+import type { IndicatorAttainment } from '../domain/attainment.js';
+import { canonicalJson } from '../domain/fact-store.js';
+import { formatPosition, parsePosition, ReportingState, type SourceStream } from './reporting-state.js';
+
+export interface ProgressChange {
+  /** Position in the event history after which this change holds (SSE event id). */
+  position: string;
+  planId: string;
+  indicatorId: string;
+  attainment: IndicatorAttainment;
+}
+
+export type Clock = () => Date;
+
+const SOURCES: SourceStream[] = ['registry', 'reporting'];
+const RECOMPUTE_DELAY_MS = 25;
+const HISTORY = 5_000;
+
+/**
+ * The reporting view on one replica: follows the registry's and reporting's streams from the
+ * start, keeps facts and plans in memory, re-evaluates the plans shortly after changes and tells
+ * listeners (SSE clients, the NATS progress publisher) which indicators moved.
+ */
+export class ReportingView {
+  state = new ReportingState();
+  private followers: StreamFollower[] = [];
+  private latest = new Map<string, IndicatorAttainment>();
+  private latestJson = new Map<string, string>();
+  private readonly recent: ProgressChange[] = [];
+  /** The kept history is complete from this position on (older changes were dropped or predate it). */
+  private historyFrom = { registry: 0, reporting: 0 };
+  private readonly listeners = new Set<(changes: ProgressChange[]) => void>();
+  private timer?: NodeJS.Timeout;
+  private ticker?: NodeJS.Timeout;
+
+  constructor(
+    private readonly nats: NatsHandle,
+    private readonly topology: Topology,
+    readonly clock: Clock = () => new Date(),
+  ) {}
+
+  async start(): Promise<void> {
+    for (const s of SOURCES) await ensureStream(this.nats.jsm, this.topology.eventStream(s));
+    const { state, followers } = await this.build();
+    this.state = state;
+    this.followers = followers;
+    this.recompute(false);
+    // Statuses depend on the share of the period elapsed, so time alone can move them.
+    this.ticker = setInterval(() => this.recompute(true), 60_000);
+    this.ticker.unref();
+  }
+
+  /** Builds a fresh state from the start of the streams and keeps following them. */
+  private async build(): Promise<{ state: ReportingState; followers: StreamFollower[] }> {
+    const state = new ReportingState();
+    const followers = SOURCES.map(
+      (stream) =>
+        new StreamFollower(this.nats, {
+          stream: this.topology.eventStream(stream).name,
+          filterSubjects: [this.topology.serviceEvents(stream)],
+          traceAs: `reporting-view-${stream}`,
+          onEvent: (decoded, seq) => {
+            if (!decoded.ok) return;
+            if (state.apply(stream, decoded.event, seq) && state === this.state) this.schedule();
+          },
+        }),
+    );
+    for (const f of followers) await f.start();
+    await Promise.all(followers.map((f) => f.whenCaughtUp()));
+    return { state, followers };
+  }
+
+  /**
+   * Rebuilds every view from the start of the streams, then switches over in one step; the old
+   * followers stop only after the switch, so readers never see a half-built view.
+   */
+  async rebuild(): Promise<ReportingState> {
+    const { state, followers } = await this.build();
+    const old = this.followers;
+    this.state = state;
+    this.followers = followers;
+    // Positions are the same on a rebuilt view, so kept history stays valid; a client resumes as before.
+    await Promise.all(old.map((f) => f.stop()));
+    this.recompute(true);
+    return state;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    clearInterval(this.ticker);
+    await Promise.all(this.followers.map((f) => f.stop()));
+  }
+
+  /** Resolves once both streams are applied up to their current ends (tests, read-your-writes). */
+  async catchUp(): Promise<void> {
+    for (const [i, s] of SOURCES.entries()) {
+      const info = await this.nats.jsm.streams.info(this.topology.eventStream(s).name);
+      if (info.state.last_seq > 0) await this.followers[i]!.waitFor(info.state.last_seq);
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.recompute(true);
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.recompute(true);
+    }, RECOMPUTE_DELAY_MS);
+  }
+
+  private recompute(notify: boolean): void {
+    const asOf = this.clock();
+    const position = formatPosition(this.state.position);
+    const changes: ProgressChange[] = [];
+    for (const plan of this.state.plans.values()) {
+      for (const attainment of this.state.evaluate(plan.id, asOf) ?? []) {
+        const key = `${plan.id}/${attainment.indicatorId}`;
+        const json = canonicalJson(attainment);
+        if (this.latestJson.get(key) === json) continue;
+        this.latestJson.set(key, json);
+        this.latest.set(key, attainment);
+        changes.push({ position, planId: plan.id, indicatorId: attainment.indicatorId, attainment });
+      }
+    }
+    if (!changes.length) return;
+    this.recent.push(...changes);
+    if (this.recent.length > HISTORY) {
+      const dropped = this.recent.splice(0, this.recent.length - HISTORY);
+      this.historyFrom = parsePosition(dropped.at(-1)!.position)!;
+    }
+    if (notify) for (const l of this.listeners) l(changes);
+  }
+
+  onChange(listener: (changes: ProgressChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get position(): string {
+    return formatPosition(this.state.position);
+  }
+
+  /** Current attainment of every indicator of a plan (or of all plans). */
+  snapshot(planId?: string): IndicatorAttainment[] {
+    return [...this.latest.values()].filter((a) => !planId || a.planId === planId);
+  }
+
+  attainment(planId: string, indicatorId: string): IndicatorAttainment | undefined {
+    return this.latest.get(`${planId}/${indicatorId}`);
+  }
+
+  /**
+   * Changes after a position a client has seen (SSE resume); undefined when that position is
+   * older than the kept history, so the client needs a fresh snapshot instead.
+   */
+  changesSince(position: string): ProgressChange[] | undefined {
+    const seen = parsePosition(position);
+    const now = this.state.position;
+    if (!seen || seen.registry > now.registry || seen.reporting > now.reporting) return undefined;
+    if (seen.registry < this.historyFrom.registry || seen.reporting < this.historyFrom.reporting)
+      return undefined;
+    return this.recent.filter((c) => {
+      const p = parsePosition(c.position)!;
+      return p.registry >= seen.registry && p.reporting >= seen.reporting && c.position !== position;
+    });
+  }
+
+  static readonly contracts: readonly EventContract[] = catalog.filter((c) =>
+    SOURCES.includes(c.service as SourceStream),
+  );
+}
