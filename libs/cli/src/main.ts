@@ -7,6 +7,7 @@ import { keysCommand } from './commands/keys.js';
 import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { upCommand } from './commands/up.js';
+import { watchCommand } from './commands/watch.js';
 import { CliError } from './output.js';
 
 const program = new Command('highland')
@@ -21,6 +22,7 @@ program.addCommand(importCommand());
 program.addCommand(keysCommand());
 program.addCommand(dlqCommand());
 program.addCommand(replayCommand());
+program.addCommand(watchCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,11 @@ import { StandardRegisteredV1 } from './events/registry/standard-registered.v1.j
 import { StandardStageChangedV1 } from './events/registry/standard-stage-changed.v1.js';
 import { PeerFiguresImportedV1 } from './events/reporting/peer-figures-imported.v1.js';
 import { PlanDefinedV1 } from './events/reporting/plan-defined.v1.js';
+import { AlertAcknowledgedV1 } from './events/tbt/alert-acknowledged.v1.js';
+import { AlertDeliveredV1 } from './events/tbt/alert-delivered.v1.js';
+import { AlertRaisedV1 } from './events/tbt/alert-raised.v1.js';
+import { NotificationRecordedV1 } from './events/tbt/notification-recorded.v1.js';
+import { ExporterProfileRecordedV1 } from './events/tbt/profile-recorded.v1.js';
 
 /** Every event of the platform. A contract not listed here cannot be published. */
 export const catalog: readonly EventContract[] = [
@@ -22,6 +27,11 @@ export const catalog: readonly EventContract[] = [
   CatalogueEntryImportedV1,
   PlanDefinedV1,
   PeerFiguresImportedV1,
+  NotificationRecordedV1,
+  ExporterProfileRecordedV1,
+  AlertRaisedV1,
+  AlertDeliveredV1,
+  AlertAcknowledgedV1,
 ];
 
 const byKey = new Map(catalog.map((c) => [`${c.type}@${c.version}`, c]));

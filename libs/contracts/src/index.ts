@@ -15,3 +15,8 @@ export { EnterpriseCertifiedV1 } from './events/registry/enterprise-certified.v1
 export { CatalogueEntryImportedV1 } from './events/registry/catalogue-entry-imported.v1.js';
 export { PlanDefinedV1 } from './events/reporting/plan-defined.v1.js';
 export { PeerFiguresImportedV1 } from './events/reporting/peer-figures-imported.v1.js';
+export { NotificationRecordedV1 } from './events/tbt/notification-recorded.v1.js';
+export { ExporterProfileRecordedV1 } from './events/tbt/profile-recorded.v1.js';
+export { AlertRaisedV1 } from './events/tbt/alert-raised.v1.js';
+export { AlertDeliveredV1 } from './events/tbt/alert-delivered.v1.js';
+export { AlertAcknowledgedV1 } from './events/tbt/alert-acknowledged.v1.js';

@@ -27,3 +27,14 @@ export {
   type IsoDeliverablesParseResult,
   type JsonlLineError,
 } from './iso-deliverables.js';
+export {
+  EU_CODE,
+  euMemberStates,
+  findWtoMember,
+  isWtoMember,
+  marketsCovering,
+  wtoMember,
+  wtoMemberByName,
+  wtoMembers,
+  type WtoMember,
+} from './wto-members.js';

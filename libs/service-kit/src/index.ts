@@ -11,3 +11,4 @@ export * from './logging.js';
 export * from './telemetry.js';
 export * from './service-kit.module.js';
 export * from './bootstrap.js';
+export * from './rpc.js';

@@ -1,11 +1,21 @@
 // The registry's API end to end in-process against real NATS and the store: what a department
 // posting every day relies on.
 import { listDeadLetters } from '@highland/messaging';
-import { createService, listen, parseConfig, ApiKeyStore, BaseConfig } from '@highland/service-kit';
+import {
+  createService,
+  listen,
+  parseConfig,
+  ApiKeyStore,
+  BaseConfig,
+  rpcSubject,
+} from '@highland/service-kit';
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryService } from '../../src/service.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { readFileSync } from 'node:fs';
+import { dataFileUrl } from '@highland/reference-data';
+import { firstValueFrom } from 'rxjs';
 
 const names = testNames(import.meta.url);
 let app: NestExpressApplication;
@@ -16,6 +26,9 @@ let anonymous: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
   const env = await serviceEnv(names, 'registry');
+  // Request/reply subjects are namespaced when the decorators run: set the namespace first.
+  process.env.HIGHLAND_NAMESPACE = env.HIGHLAND_NAMESPACE;
+  const { registryService } = await import('../../src/service.js');
   const config = parseConfig(BaseConfig, env);
   app = await createService(registryService(config));
   await listen(app, config);
@@ -256,6 +269,47 @@ describe('registry API', () => {
       'query.ics',
       'query.limit',
     ]);
+  });
+
+  it('imports ISO Open Data deliverables into the catalogue, once', async () => {
+    const jsonl = readFileSync(dataFileUrl('iso/deliverables-sample.jsonl'), 'utf8');
+    const first = await office.post('/catalogue/iso', jsonl, { 'content-type': 'application/x-ndjson' });
+    expect(first.status).toBe(200);
+    expect(first.body.recorded).toBeGreaterThan(0);
+    expect(first.body.rejected).toBe(0);
+    const again = await office.post('/catalogue/iso', jsonl, { 'content-type': 'application/x-ndjson' });
+    expect(again.body).toMatchObject({ recorded: 0, unchanged: first.body.recorded });
+    const bad = await office.post('/catalogue/iso', '{"id": "x"}\nnot json', {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(bad.body.rejected).toBe(2);
+    expect(bad.body.errors.map((e: { line: number }) => e.line)).toEqual([1, 2]);
+    const catalogue = await office.get('/catalogue?reference=ISO%2FTR%207035');
+    expect(catalogue.body.total).toBeGreaterThan(0);
+  });
+
+  it('answers request/reply queries from other services over NATS', async () => {
+    const client = ClientProxyFactory.create({
+      transport: Transport.NATS,
+      options: { servers: [inject('natsUrl')] },
+    });
+    try {
+      const found = await firstValueFrom(
+        client.send(rpcSubject('registry.standard.get'), { code: 'db50/t 1234-2014' }),
+      );
+      expect(found).toMatchObject({
+        found: true,
+        standard: { code: 'DB50/T 1234-2014', stage: 'published' },
+      });
+      const missing = await firstValueFrom(
+        client.send(rpcSubject('registry.standard.get'), { code: 'GB/T 1-19' }),
+      );
+      expect(missing.found).toBe(false);
+      const ics = await firstValueFrom(client.send(rpcSubject('registry.enterprise-ics'), {}));
+      expect(ics['Gulou Agricultural Cooperative']).toEqual(['65.020.20']);
+    } finally {
+      await client.close();
+    }
   });
 
   it('serves OpenAPI at /docs and leaves no dead letters behind', async () => {

@@ -40,17 +40,15 @@ export class ReportingStore {
     }
     const docs = attainment.map((a) => ({ _id: `${a.planId}/${a.indicatorId}`, ...a }) as never);
     if (docs.length) await this.db.collection(`attainment_g${generation}`).insertMany(docs);
-    await this.db
-      .collection<Meta>('meta')
-      .replaceOne(
-        { _id: 'current' },
-        {
-          generation,
-          position: `r${state.position.registry}.p${state.position.reporting}`,
-          switchedAt: new Date(),
-        },
-        { upsert: true },
-      );
+    await this.db.collection<Meta>('meta').replaceOne(
+      { _id: 'current' },
+      {
+        generation,
+        position: `r${state.position.registry}.p${state.position.reporting}`,
+        switchedAt: new Date(),
+      },
+      { upsert: true },
+    );
     if (previous > 0) {
       await this.db.dropCollection(`facts_g${previous}`).catch(() => false);
       await this.db.dropCollection(`attainment_g${previous}`).catch(() => false);
