@@ -11,3 +11,4 @@ export * from './consumer.js';
 export * from './follower.js';
 export * from './nest/index.js';
 export * from './history.js';
+export * from './leadership.js';

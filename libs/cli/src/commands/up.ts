@@ -95,6 +95,7 @@ function startService(
         HIGHLAND_SERVICE: manifest.name,
         HIGHLAND_PARENT_PID: String(process.pid),
         HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,
+        TBT_OUTBOX_DIR: process.env.TBT_OUTBOX_DIR ?? join(highlandHome(), 'outbox'),
       },
     });
     return { manifest, port, url: `http://127.0.0.1:${port}`, child, logFile };

@@ -1,6 +1,6 @@
 import { type KV, Kvm } from '@nats-io/kv';
 import type { NatsHandle, Topology } from '@highland/messaging';
-import type { Leadership } from './leader.js';
+import type { Leadership } from '@highland/messaging';
 import type { ProgressChange, ReportingView } from '../view/reporting-view.js';
 
 /** The progress message on `reporting.progress.<plan>.<indicator>` and in the KV bucket. */

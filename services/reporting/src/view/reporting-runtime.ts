@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { ConsumersHost, type NatsHandle, type Topology } from '@highland/messaging';
 import { HEALTH_CHECKS, type HealthCheck, NATS, TOPOLOGY } from '@highland/service-kit';
-import { Leadership } from '../progress/leader.js';
+import { Leadership } from '@highland/messaging';
 import { ProgressPublisher } from '../progress/progress-publisher.js';
 import { ReportingStore } from '../persistence/reporting-store.js';
 import { ReportingView } from './reporting-view.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type KV, Kvm } from '@nats-io/kv';
-import type { NatsHandle, Topology } from '@highland/messaging';
+import type { NatsHandle } from './connection.js';
+import type { Topology } from './topology.js';
 
 const TTL_MS = 10_000;
 const RENEW_MS = 3_000;

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxyFactory, type ClientProxy, Transport } from '@nestjs/microservices';
+import { type EventData, type EventEnvelope, NotificationRecordedV1 } from '@highland/contracts';
+import { type HandlerContext, OnEvent } from '@highland/messaging';
+import { type BaseConfig, CONFIG, rpcSubject } from '@highland/service-kit';
+import { firstValueFrom, timeout } from 'rxjs';
+import { inferredExporterId } from '../aggregates/ids.js';
+import { TbtCommands } from '../commands/tbt-commands.js';
+import { inferredMatches, type MatchableNotification } from '../domain/matching.js';
+import { TbtView } from '../view/tbt-view.js';
+
+export const SYSTEM_ACTOR = { department: 'tbt-centre', user: 'highland matcher' };
+const REGISTRY_CACHE_MS = 30_000;
+
+/**
+ * Matches every recorded notification against all profiles (the in-memory index) and raises one
+ * alert per exporter, each explaining which rule matched which field; then proactively alerts
+ * enterprises whose registered standards share ICS codes, even without a profile.
+ */
+@Injectable()
+export class Matcher implements OnApplicationShutdown {
+  private readonly log = new Logger('Matcher');
+  private registry?: ClientProxy;
+  private icsCache?: { at: number; map: Map<string, string[]> };
+
+  constructor(
+    @Inject(TbtView) private readonly view: TbtView,
+    @Inject(TbtCommands) private readonly commands: TbtCommands,
+    @Inject(CONFIG) private readonly config: BaseConfig,
+  ) {}
+
+  @OnEvent(NotificationRecordedV1, { durable: 'tbt-matcher', orderByAggregate: true, concurrency: 4 })
+  async onNotification(event: EventEnvelope, ctx: HandlerContext): Promise<void> {
+    await this.view.aggregates.waitFor(ctx.streamSeq);
+    const d = event.data as EventData<typeof NotificationRecordedV1>;
+    const notification: MatchableNotification = {
+      member: d.member,
+      area: d.area,
+      hsCodes: d.hsCodes,
+      icsCodes: d.icsCodes,
+      title: d.title,
+      description: d.description,
+      products: d.products,
+      keywords: d.keywords,
+      objectives: d.objectives,
+    };
+    const base = {
+      threadKey: d.threadKey,
+      documentKey: d.documentKey,
+      ...(d.symbol ? { symbol: d.symbol } : {}),
+      title: d.title,
+      member: d.member,
+      ...(d.threadDeadline ? { commentDeadline: d.threadDeadline } : {}),
+    };
+    const ctxOf = { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id };
+    const matched = this.view.index.match(notification);
+    for (const m of matched) {
+      await this.commands.raiseAlert(
+        { ...base, exporterId: m.profileId, enterprise: m.enterpriseId, inferred: false, reasons: m.reasons },
+        ctxOf,
+      );
+    }
+    const registered = await this.registryIcs();
+    const enterprises = new Set(matched.map((m) => m.enterpriseId));
+    for (const m of inferredMatches(notification, registered, { exclude: enterprises })) {
+      await this.commands.raiseAlert(
+        {
+          ...base,
+          exporterId: inferredExporterId(m.enterpriseId),
+          enterprise: m.enterpriseId,
+          inferred: true,
+          reasons: m.reasons,
+        },
+        ctxOf,
+      );
+    }
+  }
+
+  /** The registry's enterprises and their standards' ICS codes (request/reply); none when the registry is down. */
+  private async registryIcs(): Promise<Map<string, string[]>> {
+    if (this.icsCache && Date.now() - this.icsCache.at < REGISTRY_CACHE_MS) return this.icsCache.map;
+    this.registry ??= ClientProxyFactory.create({
+      transport: Transport.NATS,
+      options: { servers: this.config.NATS_URL.split(',') },
+    });
+    try {
+      const answer = await firstValueFrom(
+        this.registry
+          .send<Record<string, string[]>>(rpcSubject('registry.enterprise-ics'), {})
+          .pipe(timeout(3_000)),
+      );
+      this.icsCache = { at: Date.now(), map: new Map(Object.entries(answer)) };
+    } catch (err) {
+      this.log.warn(`registry not answering, no inferred alerts this time: ${(err as Error).message}`);
+      return this.icsCache?.map ?? new Map();
+    }
+    return this.icsCache.map;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.registry?.close();
+  }
+}

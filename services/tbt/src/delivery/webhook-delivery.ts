@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AlertRaisedV1, type EventData, type EventEnvelope } from '@highland/contracts';
+import { type HandlerContext, type NatsHandle, OnEvent, type Topology } from '@highland/messaging';
+import { MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
+import type { Connection } from 'mongoose';
+import type { AlertState } from '../aggregates/state.js';
+import { TbtCommands } from '../commands/tbt-commands.js';
+import { signWebhook, SIGNATURE_HEADER } from '../domain/signature.js';
+import { TbtView } from '../view/tbt-view.js';
+import { SYSTEM_ACTOR } from './matcher.js';
+import { WebhookSecrets } from './secrets.js';
+
+const HOUR = 3_600_000;
+/** Retries for a little over 24 hours: 10 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, then every 4 h. */
+const DEFAULT_BACKOFF = [
+  10_000,
+  30_000,
+  60_000,
+  300_000,
+  900_000,
+  1_800_000,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+];
+const backoff = process.env.TBT_WEBHOOK_BACKOFF_MS?.split(',').map(Number) ?? DEFAULT_BACKOFF;
+const maxDeliver = Number(process.env.TBT_WEBHOOK_MAX_DELIVER ?? backoff.length + 1);
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+export const alertsSubject = (topology: Topology, exporterId: string) =>
+  `${topology.namespace ? `${topology.namespace}.` : ''}tbt.alerts.${exporterId}`;
+
+/**
+ * Delivers alerts at least once: a signed POST to the exporter's webhook, acked only after a 2xx,
+ * retried with backoff for more than 24 hours, then dead-lettered (re-drivable). An exporter's
+ * alerts go out in order: a later one waits while an earlier one is still being retried. Each
+ * attempt is written to the delivery log.
+ */
+@Injectable()
+export class WebhookDelivery {
+  constructor(
+    @Inject(TbtView) private readonly view: TbtView,
+    @Inject(TbtCommands) private readonly commands: TbtCommands,
+    @Inject(WebhookSecrets) private readonly secrets: WebhookSecrets,
+    @Inject(MONGO) private readonly mongo: Connection,
+    @Inject(NATS) private readonly nats: NatsHandle,
+    @Inject(TOPOLOGY) private readonly topology: Topology,
+  ) {}
+
+  private get log() {
+    return this.mongo.db!.collection('deliveries');
+  }
+
+  /** The NATS subject per exporter: once per alert (a work-sharing consumer). */
+  @OnEvent(AlertRaisedV1, { durable: 'tbt-alert-subjects' })
+  async announce(event: EventEnvelope): Promise<void> {
+    const d = event.data as EventData<typeof AlertRaisedV1>;
+    this.nats.nc.publish(
+      alertsSubject(this.topology, d.exporterId),
+      JSON.stringify({ alertId: event.aggregate.id, ...d }),
+    );
+    await this.nats.nc.flush();
+  }
+
+  @OnEvent(AlertRaisedV1, {
+    durable: 'tbt-webhooks',
+    backoffMs: backoff,
+    maxDeliver,
+    concurrency: 16,
+    ackWaitMs: 30_000,
+  })
+  async deliver(event: EventEnvelope, ctx: HandlerContext): Promise<void> {
+    await this.view.aggregates.waitFor(ctx.streamSeq);
+    const id = event.aggregate.id;
+    const alert = this.view.get(id)?.state as AlertState | undefined;
+    const profile = this.view.profile((event.data as { exporterId: string }).exporterId);
+    const url = profile?.delivery.webhookUrl;
+    if (!alert || !url || alert.delivery?.outcome === 'delivered') return;
+    const earlier = this.view
+      .alertsOf(alert.exporterId)
+      .filter(
+        (a) =>
+          a.id !== id &&
+          !a.delivery &&
+          a.raisedAt < alert.raisedAt &&
+          Date.now() - Date.parse(a.raisedAt) < 25 * HOUR,
+      );
+    if (earlier.length)
+      throw new Error(
+        `waiting for ${earlier.length} earlier alert(s) of ${alert.exporterId} (in-order delivery)`,
+      );
+
+    const secret = await this.secrets.get(alert.exporterId);
+    const body = JSON.stringify({
+      type: 'tbt.alert',
+      alertId: id,
+      eventId: event.id,
+      ...(event.data as object),
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'Highland-Event-Id': event.id,
+      'Highland-Alert-Id': id,
+      ...(secret ? { [SIGNATURE_HEADER]: signWebhook(secret, body) } : {}),
+    };
+    const started = Date.now();
+    let status: number | undefined;
+    let error: string | undefined;
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        body,
+        headers,
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        redirect: 'error',
+      });
+      status = res.status;
+      await res.body?.cancel();
+      if (!res.ok) error = `answered HTTP ${res.status}`;
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    await this.log.insertOne({
+      alertId: id,
+      exporterId: alert.exporterId,
+      attempt: ctx.deliveryCount,
+      url,
+      status,
+      error,
+      ms: Date.now() - started,
+      at: new Date(),
+    });
+    if (error) throw new Error(`webhook ${url} ${error}`);
+    await this.commands.recordDelivery(
+      id,
+      {
+        channel: 'webhook',
+        outcome: 'delivered',
+        attempts: ctx.deliveryCount,
+        ...(status ? { status } : {}),
+      },
+      { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id },
+    );
+  }
+}

@@ -1,0 +1,195 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  API_KEYS,
+  type ApiKeyStore,
+  ForbiddenProblem,
+  type IdempotentRequest,
+  MONGO,
+  NotFoundProblem,
+  openApiSchema,
+  RequireScope,
+  ValidationProblem,
+  ZodBody,
+} from '@highland/service-kit';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import type { Connection } from 'mongoose';
+import {
+  AcknowledgeInput,
+  type AcknowledgeBody,
+  ProfileInput,
+  type ProfileBody,
+} from '../commands/profile.input.js';
+import { TbtCommands } from '../commands/tbt-commands.js';
+import { parseExporterProfile } from '../domain/profile.js';
+import { WebhookSecrets } from '../delivery/secrets.js';
+import { TbtView } from '../view/tbt-view.js';
+import { assertExporterAccess, callerExporter, canSeeAll, exporterDepartment } from './access.js';
+import { ctxOf } from './context.js';
+
+@ApiTags('exporters')
+@ApiBearerAuth()
+@Controller()
+export class ExportersController {
+  constructor(
+    @Inject(TbtCommands) private readonly commands: TbtCommands,
+    @Inject(TbtView) private readonly view: TbtView,
+    @Inject(WebhookSecrets) private readonly secrets: WebhookSecrets,
+    @Inject(API_KEYS) private readonly keys: ApiKeyStore,
+    @Inject(MONGO) private readonly mongo: Connection,
+  ) {}
+
+  @Post('exporters')
+  @HttpCode(200)
+  @RequireScope('tbt:read')
+  @ApiOperation({
+    summary: "Create or update an exporter's profile (the exporter itself, the TBT centre or the office)",
+  })
+  @ApiBody({ schema: openApiSchema(ProfileInput) })
+  async profile(@ZodBody(ProfileInput) body: ProfileBody, @Req() req: IdempotentRequest) {
+    const own = callerExporter(req);
+    if (!canSeeAll(req) && own !== body.exporterId)
+      throw new ForbiddenProblem('an exporter may only edit its own profile');
+    const checked = parseExporterProfile({ id: body.exporterId, enterpriseId: body.enterprise, ...body });
+    if (!checked.ok) {
+      throw new ValidationProblem('the profile is invalid', [
+        {
+          field: `body.${(checked.error.field ?? '').replace(/\[(\d+)\]/g, '.$1')}`,
+          reason: checked.error.reason,
+        },
+      ]);
+    }
+    const p = checked.profile;
+    if (body.delivery.webhookSecret) await this.secrets.set(body.exporterId, body.delivery.webhookSecret);
+    const hasSecret = !!body.delivery.webhookSecret || !!(await this.secrets.get(body.exporterId));
+    const result = await this.commands.recordProfile(
+      {
+        exporterId: body.exporterId,
+        enterprise: body.enterprise,
+        hs: [...p.hs],
+        ics: [...p.ics],
+        markets: [...p.markets],
+        keywords: [...p.keywords],
+        objectives: [...p.objectives],
+        areas: [...p.areas],
+        delivery: {
+          ...(body.delivery.webhookUrl ? { webhookUrl: body.delivery.webhookUrl } : {}),
+          hasSecret,
+          digest: body.delivery.digest,
+          ...(body.delivery.email ? { email: body.delivery.email } : {}),
+        },
+      },
+      ctxOf(req),
+    );
+    return { status: result.changed ? 'recorded' : 'unchanged', profile: result.entry.state };
+  }
+
+  @Post('exporters/:id/keys')
+  @HttpCode(201)
+  @RequireScope('tbt:notifications')
+  @ApiOperation({
+    summary: 'Issue an API key for an exporter: it sees only its own profile, alerts and deliveries',
+  })
+  async issueKey(@Param('id') id: string) {
+    if (!this.view.profile(id)) throw new NotFoundProblem(`no exporter ${id}`);
+    const created = await this.keys.create({
+      department: exporterDepartment(id),
+      scopes: ['tbt:exporter'],
+      label: `exporter ${id}`,
+    });
+    return { exporterId: id, key: created.key, note: 'shown once; store it now' };
+  }
+
+  @Get('exporters/:id')
+  @RequireScope('tbt:read')
+  get(@Param('id') id: string, @Req() req: IdempotentRequest) {
+    assertExporterAccess(req, id);
+    const p = this.view.profile(id);
+    if (!p) throw new NotFoundProblem(`no exporter ${id}`);
+    return p;
+  }
+
+  @Get('exporters/:id/alerts')
+  @RequireScope('tbt:read')
+  alerts(@Param('id') id: string, @Req() req: IdempotentRequest) {
+    assertExporterAccess(req, id);
+    return this.view.alertsOf(id).sort((a, b) => (a.raisedAt < b.raisedAt ? 1 : -1));
+  }
+
+  @Get('exporters/:id/deliveries')
+  @RequireScope('tbt:read')
+  @ApiOperation({ summary: 'The delivery log: every webhook attempt with its answer' })
+  async deliveries(@Param('id') id: string, @Req() req: IdempotentRequest) {
+    assertExporterAccess(req, id);
+    return this.mongo
+      .db!.collection('deliveries')
+      .find({ exporterId: id }, { projection: { _id: 0 } })
+      .sort({ at: -1 })
+      .limit(500)
+      .toArray();
+  }
+
+  @Get('exporters/:id/alerts/stream')
+  @RequireScope('tbt:read')
+  @ApiOperation({ summary: "The exporter's alerts as Server-Sent Events" })
+  stream(
+    @Param('id') id: string,
+    @Req() req: IdempotentRequest & ExpressRequest,
+    @Res() res: ExpressResponse,
+  ) {
+    assertExporterAccess(req, id);
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.flushHeaders();
+    const off = this.view.onAlert((alertId, alert) => {
+      if (alert.exporterId === id)
+        res.write(`id: ${alertId}\nevent: alert\ndata: ${JSON.stringify({ alertId, ...alert })}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      off();
+    });
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @HttpCode(200)
+  @RequireScope('tbt:read')
+  @ApiOperation({
+    summary: 'Acknowledge an alert: impact, intended action, and whether to propose a trade concern',
+  })
+  @ApiBody({ schema: openApiSchema(AcknowledgeInput) })
+  async acknowledge(
+    @Param('id') id: string,
+    @ZodBody(AcknowledgeInput) body: AcknowledgeBody,
+    @Req() req: IdempotentRequest,
+  ) {
+    const result = await this.commands.acknowledge(
+      id,
+      callerExporter(req) ?? (canSeeAll(req) ? undefined : '-'),
+      { ...body },
+      ctxOf(req),
+    );
+    return { status: result.changed ? 'recorded' : 'unchanged', alert: result.entry.state };
+  }
+
+  @Get('alerts')
+  @RequireScope('tbt:notifications')
+  @ApiOperation({
+    summary:
+      'Every alert (the TBT centre and the office); inferred=true for those inferred from the registry',
+  })
+  allAlerts(@Query('inferred') inferred?: string) {
+    return this.view.allAlerts().filter((a) => inferred === undefined || String(a.inferred) === inferred);
+  }
+
+  @Get('concerns')
+  @RequireScope('tbt:notifications')
+  @ApiOperation({
+    summary: 'Candidate specific trade concerns proposed by exporters (the district office sees all)',
+  })
+  concerns() {
+    return this.view.allAlerts().filter((a) => a.acknowledgement?.tradeConcernCandidate);
+  }
+}

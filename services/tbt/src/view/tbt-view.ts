@@ -1,0 +1,101 @@
+import type { NatsHandle, Topology } from '@highland/messaging';
+import { type AggregateEntry, AggregateView } from '@highland/persistence';
+import {
+  type AlertState,
+  type ProfileState,
+  reduce,
+  type TbtState,
+  type ThreadState,
+} from '../aggregates/state.js';
+import { ProfileIndex } from '../domain/matching.js';
+
+export type Entry = AggregateEntry<TbtState>;
+
+/**
+ * TBT in memory on every replica: threads, profiles (with the match index), alerts by exporter.
+ * Matching 100,000 profiles against a notification reads only this.
+ */
+export class TbtView {
+  readonly aggregates: AggregateView<TbtState>;
+  readonly index = new ProfileIndex([]);
+  private readonly alertsByExporter = new Map<string, Set<string>>();
+  private readonly threads = new Set<string>();
+  private readonly profileIds = new Set<string>();
+  private readonly alertListeners = new Set<(id: string, alert: AlertState) => void>();
+
+  constructor(nats: NatsHandle, topology: Topology) {
+    this.aggregates = new AggregateView<TbtState>(nats, topology, {
+      service: 'tbt',
+      reducer: reduce,
+      onApplied: (id, entry, previous) => this.track(id, entry, previous),
+    });
+  }
+
+  private track(id: string, entry: Entry, previous: Entry | undefined): void {
+    const s = entry.state;
+    if (s.kind === 'profile') {
+      this.profileIds.add(s.exporterId);
+      this.index.add({
+        id: s.exporterId,
+        enterpriseId: s.enterprise,
+        hs: s.hs,
+        ics: s.ics,
+        markets: s.markets,
+        keywords: s.keywords,
+        objectives: s.objectives,
+        areas: s.areas,
+      });
+    } else if (s.kind === 'alert') {
+      (
+        this.alertsByExporter.get(s.exporterId) ??
+        this.alertsByExporter.set(s.exporterId, new Set()).get(s.exporterId)!
+      ).add(id);
+      if (!previous) for (const l of this.alertListeners) l(id, s);
+    } else if (s.kind === 'thread') {
+      this.threads.add(id);
+    }
+  }
+
+  start(): Promise<void> {
+    return this.aggregates.start();
+  }
+
+  stop(): Promise<void> {
+    return this.aggregates.stop();
+  }
+
+  get(id: string): Entry | undefined {
+    return this.aggregates.get(id);
+  }
+
+  profile(exporterId: string): ProfileState | undefined {
+    const s = this.get(`exp-${exporterId}`)?.state;
+    return s?.kind === 'profile' ? s : undefined;
+  }
+
+  alertsOf(exporterId: string): Array<{ id: string } & AlertState> {
+    return [...(this.alertsByExporter.get(exporterId) ?? [])].map((id) => ({
+      id,
+      ...(this.get(id)!.state as AlertState),
+    }));
+  }
+
+  allAlerts(): Array<{ id: string } & AlertState> {
+    return [...this.alertsByExporter.values()].flatMap((ids) =>
+      [...ids].map((id) => ({ id, ...(this.get(id)!.state as AlertState) })),
+    );
+  }
+
+  profiles(): ProfileState[] {
+    return [...this.profileIds].map((id) => this.profile(id)).filter((p): p is ProfileState => !!p);
+  }
+
+  threadList(): Array<{ id: string } & ThreadState> {
+    return [...this.threads].map((id) => ({ id, ...(this.get(id)!.state as ThreadState) }));
+  }
+
+  onAlert(listener: (id: string, alert: AlertState) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  }
+}
