@@ -19,6 +19,7 @@ import {
 } from '../ops/import.js';
 import { rowsPerSecond, rowsProgress } from '../ops/progress.js';
 import { CliError, log } from '../output.js';
+import { importTbtCommand } from './import-tbt.js';
 
 const REGISTRY_HELP = `
 The file:
@@ -52,7 +53,7 @@ interface ConnOpts {
 
 /** `./highland import`: bulk import into the registry. */
 export function importCommand(): Command {
-  const cmd = new Command('import').description('bulk import files into the registry');
+  const cmd = new Command('import').description('bulk import files into the registry or the TBT service');
 
   cmd
     .command('registry')
@@ -85,6 +86,7 @@ export function importCommand(): Command {
       await importCatalogue(file, opts);
     });
 
+  cmd.addCommand(importTbtCommand());
   return withUsageExitCodes(cmd);
 }
 
