@@ -5,7 +5,8 @@ export const IsoDate = z.iso.date();
 export const BilingualText = z
   .object({ zh: z.string().min(1).max(500), en: z.string().max(500).optional() })
   .strict();
-export const StandardLevel = z.enum([
+/** Levels of standard, from the widest scope to the narrowest: the one list every service uses. */
+export const STANDARD_LEVELS = [
   'international',
   'foreign',
   'national',
@@ -13,11 +14,13 @@ export const StandardLevel = z.enum([
   'local',
   'group',
   'enterprise',
-]);
+] as const;
+export const StandardLevel = z.enum(STANDARD_LEVELS);
 export const StandardNature = z.enum(['mandatory', 'recommended', 'guidance']);
 export const WorkKind = z.enum(['formulate', 'revise', 'adopt', 'existing']);
 export const AdoptionDegree = z.enum(['IDT', 'MOD', 'NEQ']);
-export const NationalStage = z.enum([
+/** The simplified national path of a work item, and how it ends. */
+export const NATIONAL_STAGES = [
   'plan-issued',
   'drafting',
   'public-comment',
@@ -27,6 +30,7 @@ export const NationalStage = z.enum([
   'withdrawn',
   'superseded',
   'cancelled',
-]);
+] as const;
+export const NationalStage = z.enum(NATIONAL_STAGES);
 /** The plan's five major projects, 1..5 (see docs/domain.md). */
 export const ProjectCategory = z.number().int().min(1).max(5);

@@ -61,7 +61,7 @@ export function csvChunks(
   return chunks;
 }
 
-async function post(url: string, key: string, type: string, body: string | Buffer): Promise<TbtReport> {
+async function post(url: string, key: string, type: string, body: string | Blob): Promise<TbtReport> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -134,7 +134,7 @@ export function importTbtCommand(): Command {
         }
       } else if (ext === '.xlsx') {
         log(`sending ${file} …`);
-        add(await post(`${base}/notifications/import`, key, XLSX, readFileSync(file)), 0);
+        add(await post(`${base}/notifications/import`, key, XLSX, new Blob([readFileSync(file)])), 0);
       } else {
         throw new CliError(
           `${file}: expected an ePing export (.csv or .xlsx), got "${ext || 'no extension'}"`,

@@ -1,21 +1,13 @@
 import { isoStageCode, type IsoStageCode } from '@highland/reference-data';
+import { NATIONAL_STAGES } from '@highland/contracts';
 import { failure, type Failure } from './domain-error.js';
+
+export { NATIONAL_STAGES };
 
 /**
  * The simplified national path of a work item (plan issued → … → published), how it ends
  * (withdrawn or superseded once published, cancelled before), and its ISO harmonized equivalent.
  */
-export const NATIONAL_STAGES = [
-  'plan-issued',
-  'drafting',
-  'public-comment',
-  'review',
-  'approval',
-  'published',
-  'withdrawn',
-  'superseded',
-  'cancelled',
-] as const;
 export type NationalStage = (typeof NATIONAL_STAGES)[number];
 
 /** The stage a new work item starts in: the plan (立项) has been issued. */

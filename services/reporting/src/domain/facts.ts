@@ -1,3 +1,4 @@
+import { STANDARD_LEVELS } from '@highland/contracts';
 /**
  * Facts: what the reporting projections count. Services emit raw events; projections normalise
  * them into facts keyed by a business key, so one real-world thing is one fact however often its
@@ -17,15 +18,7 @@ export const FACT_KINDS = [
 export type FactKind = (typeof FACT_KINDS)[number];
 
 // Vocabularies shared with the event catalogue (libs/contracts), so plan filters can be validated.
-export const STANDARD_LEVELS = [
-  'international',
-  'foreign',
-  'national',
-  'industry',
-  'local',
-  'group',
-  'enterprise',
-] as const;
+export { STANDARD_LEVELS };
 export type StandardLevel = (typeof STANDARD_LEVELS)[number];
 /** Kinds of work a plan can count; facts may also say 'existing' (recorded, not worked on). */
 export const WORK_KINDS = ['formulate', 'revise', 'adopt'] as const;

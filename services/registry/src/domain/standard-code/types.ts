@@ -1,13 +1,7 @@
-/** Levels of standard the registry knows, from the widest scope to the narrowest. */
-export const STANDARD_LEVELS = [
-  'international',
-  'foreign',
-  'national',
-  'industry',
-  'local',
-  'group',
-  'enterprise',
-] as const;
+import { STANDARD_LEVELS } from '@highland/contracts';
+
+/** Levels of standard the registry knows (the catalogue's list). */
+export { STANDARD_LEVELS };
 export type StandardLevel = (typeof STANDARD_LEVELS)[number];
 
 /**
