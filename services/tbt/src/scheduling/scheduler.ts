@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -16,6 +15,7 @@ import { threadId } from '../aggregates/ids.js';
 import { remindersDue } from '../domain/reminders.js';
 import { TbtView } from '../view/tbt-view.js';
 import { renderDigest, renderReminder } from './mail.js';
+import { Mailer } from './mailer.js';
 
 export const OUTBOX_DIR = process.env.TBT_OUTBOX_DIR ?? join(tmpdir(), 'highland-outbox');
 const INTERVAL_MS = Number(process.env.TBT_SCHEDULER_INTERVAL_MS ?? 10 * 60_000);
@@ -37,6 +37,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly log = new Logger('Scheduler');
   private leadership!: Leadership;
   private timer?: NodeJS.Timeout;
+  private readonly mailer = new Mailer(OUTBOX_DIR);
 
   constructor(
     @Inject(TbtView) private readonly view: TbtView,
@@ -73,7 +74,6 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   async tick(now: Date): Promise<TickReport> {
-    mkdirSync(OUTBOX_DIR, { recursive: true });
     const report: TickReport = { now: now.toISOString(), reminders: [], digests: [] };
     const alerts = this.view.allAlerts();
     // One reminder per exporter and thread, against the thread's current deadline: an addendum
@@ -92,11 +92,12 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
       const state = remindersDue({ deadline, now, since: new Date(alert.raisedAt) });
       for (const r of state.due) {
         if (!(await this.once('reminders_sent', `${pair}|${r.key}`))) continue;
-        const file = join(
-          OUTBOX_DIR,
-          `reminder-${alert.exporterId}-${alert.id}-${r.key.replace(/[^0-9a-z-]/gi, '_')}.html`,
-        );
-        writeFileSync(file, renderReminder({ ...alert, commentDeadline: deadline }, r.daysBefore));
+        const file = await this.mailer.send({
+          to: this.view.profile(alert.exporterId)?.delivery.email,
+          subject: `TBT: ${r.daysBefore} days left to comment on ${alert.symbol ?? alert.title}`,
+          html: renderReminder({ ...alert, commentDeadline: deadline }, r.daysBefore),
+          name: `reminder-${alert.exporterId}-${alert.id}-${r.key.replace(/[^0-9a-z-]/gi, '_')}.html`,
+        });
         report.reminders.push({ alertId: alert.id, key: r.key, file });
       }
     }
@@ -110,8 +111,12 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
         (a) => a.exporterId === profile.exporterId && Date.parse(a.raisedAt) >= since,
       );
       if (!(await this.once('digests_sent', `${profile.exporterId}|${period}`))) continue;
-      const file = join(OUTBOX_DIR, `digest-${profile.exporterId}-${period}.html`);
-      writeFileSync(file, renderDigest(profile.enterprise, digest, period, recent));
+      const file = await this.mailer.send({
+        to: profile.delivery.email,
+        subject: `TBT ${digest} digest ${period}: ${recent.length} new alert(s)`,
+        html: renderDigest(profile.enterprise, digest, period, recent),
+        name: `digest-${profile.exporterId}-${period}.html`,
+      });
       report.digests.push({ exporterId: profile.exporterId, period, alerts: recent.length, file });
     }
     return report;
