@@ -1,7 +1,8 @@
-import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import type { AggregateEntry, AggregateView } from './aggregate-view.js';
-import { bulkWriteChunked } from './bulk.js';
 import { isDuplicateKeyError } from './errors.js';
+
+const REPLACE_BATCH = 500;
 
 export interface SnapshotDoc<S> extends Document {
   _id: string;
@@ -15,7 +16,7 @@ export interface SnapshotDoc<S> extends Document {
  * The store's durable, queryable copy of a service's aggregates: the latest state of each, written
  * in batches by one active writer (a single-active consumer). Writing the latest state is idempotent,
  * so redelivered batches change nothing. New documents go in with insertMany (fast on FerretDB),
- * known ones are replaced in chunks of at most 50 statements.
+ * known ones are deleted and inserted again in batches (see write()).
  */
 export class SnapshotStore<S> {
   private readonly known = new Set<string>();
@@ -47,11 +48,14 @@ export class SnapshotStore<S> {
       }
       for (const d of fresh) this.known.add(d._id);
     }
-    if (existing.length) {
-      const ops: AnyBulkWriteOperation<SnapshotDoc<S>>[] = existing.map((d) => ({
-        replaceOne: { filter: { _id: d._id }, replacement: d, upsert: true },
-      }));
-      await bulkWriteChunked(this.collection, ops);
+    // Known documents are replaced by delete + insert in batches: on FerretDB every update or
+    // delete by `_id` scans the whole collection (measured: ~34 ms a document at 20,000), while
+    // one deleteMany with `$in` costs one scan for the whole batch. The writer acks only after
+    // both, so a crash in between is repaired by the redelivered batch.
+    for (let i = 0; i < existing.length; i += REPLACE_BATCH) {
+      const batch = existing.slice(i, i + REPLACE_BATCH);
+      await this.collection.deleteMany({ _id: { $in: batch.map((d) => d._id) } } as never);
+      await this.collection.insertMany(batch as never[], { ordered: false });
     }
   }
 

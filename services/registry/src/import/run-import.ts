@@ -67,7 +67,7 @@ export async function runImport(
   rows: ImportRow[],
   commands: RegistryCommands,
   caller: { record: ApiKeyRecord; ctx: Omit<CallContext, 'eventId'> },
-  concurrency = 64,
+  concurrency = 256,
 ): Promise<ImportReport> {
   const results: RowResult[] = new Array<RowResult>(rows.length);
   let next = 0;

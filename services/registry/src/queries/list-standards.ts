@@ -1,8 +1,8 @@
-import { icsPrefixMatch } from '@highland/reference-data';
 import { z } from 'zod';
 import { NATIONAL_STAGES } from '../domain/stages.js';
 import type { StandardState } from '../domain/aggregates/state.js';
 import type { RegistryView } from '../view/registry-view.js';
+import type { StandardRow } from './standards-index.js';
 
 const Level = z.enum(['international', 'foreign', 'national', 'industry', 'local', 'group', 'enterprise']);
 const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -33,31 +33,37 @@ export const ListStandardsQuery = z
   });
 export type ListStandardsParams = z.infer<typeof ListStandardsQuery>;
 
-function matches(s: StandardState, q: ListStandardsParams): boolean {
-  if (q.level && s.level !== q.level) return false;
-  if (q.stage && s.stage !== q.stage) return false;
-  if (q.sector && s.sector !== q.sector) return false;
-  if (q.kind && s.work.kind !== q.kind) return false;
-  if (q.project && s.project !== q.project) return false;
-  if (q.inDistrict && String(s.inDistrict) !== q.inDistrict) return false;
-  if (q.code && !s.code.startsWith(q.code.toUpperCase())) return false;
-  if (q.ics && !s.ics.some((c) => icsPrefixMatch(q.ics!, c))) return false;
-  if (q.organisation && s.leadOrganisation !== q.organisation && !s.participants.includes(q.organisation))
-    return false;
-  if (q.publishedFrom && (!s.publishedOn || s.publishedOn < q.publishedFrom)) return false;
-  if (q.publishedTo && (!s.publishedOn || s.publishedOn > q.publishedTo)) return false;
-  return true;
+/** One predicate built per query, so the scan does no per-row parsing or case folding. */
+function predicate(q: ListStandardsParams): (r: StandardRow) => boolean {
+  const code = q.code?.toUpperCase();
+  const ics = q.ics?.replace(/\.+$/, '');
+  const icsDot = ics ? `${ics}.` : '';
+  const inDistrict = q.inDistrict === undefined ? undefined : q.inDistrict === 'true';
+  return (r) =>
+    (!q.level || r.level === q.level) &&
+    (!q.stage || r.stage === q.stage) &&
+    (!q.sector || r.sector === q.sector) &&
+    (!q.kind || r.kind === q.kind) &&
+    (!q.project || r.project === q.project) &&
+    (inDistrict === undefined || r.inDistrict === inDistrict) &&
+    (!code || r.code.startsWith(code)) &&
+    (!q.publishedFrom || (r.publishedOn !== '' && r.publishedOn >= q.publishedFrom)) &&
+    (!q.publishedTo || (r.publishedOn !== '' && r.publishedOn <= q.publishedTo)) &&
+    (!ics || r.ics.some((c) => c === ics || c.startsWith(icsDot))) &&
+    (!q.organisation || r.lead === q.organisation || r.participants.includes(q.organisation));
 }
 
 /** A filtered page of standards ordered by code, served from memory. */
 export function listStandards(view: RegistryView, q: ListStandardsParams) {
   const items: Array<{ id: string; version: number } & StandardState> = [];
+  const matches = predicate(q);
   let total = 0;
-  for (const id of view.standardsByCode()) {
-    const e = view.get(id)!;
-    const s = e.state as StandardState;
-    if (!matches(s, q)) continue;
-    if (total >= q.offset && items.length < q.limit) items.push({ id, version: e.version, ...s });
+  for (const row of view.standards.ordered()) {
+    if (!matches(row)) continue;
+    if (total >= q.offset && items.length < q.limit) {
+      const e = view.get(row.id)!;
+      items.push({ id: row.id, version: e.version, ...(e.state as StandardState) });
+    }
     total++;
   }
   return { total, offset: q.offset, limit: q.limit, items };

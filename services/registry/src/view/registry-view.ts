@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@highland/contracts';
 import type { NatsHandle, Topology } from '@highland/messaging';
 import { type AggregateEntry, AggregateView } from '@highland/persistence';
 import { reduce, type RegistryKind, type RegistryState } from '../domain/aggregates/state.js';
+import { StandardsIndex } from '../queries/standards-index.js';
 
 export type Entry = AggregateEntry<RegistryState>;
 
@@ -14,7 +15,8 @@ export class RegistryView {
   readonly aggregates: AggregateView<RegistryState>;
   private readonly byKind = new Map<RegistryKind, Map<string, Entry>>();
   private readonly idByCode = new Map<string, string>();
-  private sortedStandards?: string[];
+  /** Flat rows of every standard in code order: what list queries scan. */
+  readonly standards = new StandardsIndex();
 
   constructor(nats: NatsHandle, topology: Topology) {
     this.aggregates = new AggregateView<RegistryState>(nats, topology, {
@@ -35,9 +37,9 @@ export class RegistryView {
   private index(id: string, entry: Entry, previous: Entry | undefined): void {
     const kind = entry.state.kind;
     (this.byKind.get(kind) ?? this.byKind.set(kind, new Map()).get(kind)!).set(id, entry);
-    if (kind === 'standard' && !previous) {
-      this.idByCode.set(entry.state.code, id);
-      this.sortedStandards = undefined;
+    if (kind === 'standard') {
+      if (!previous) this.idByCode.set(entry.state.code, id);
+      this.standards.upsert(id, entry.state);
     }
   }
 
@@ -54,16 +56,6 @@ export class RegistryView {
 
   standardIdByCode(normalizedCode: string): string | undefined {
     return this.idByCode.get(normalizedCode);
-  }
-
-  /** Standards ordered by code; re-sorted lazily after new standards arrive. */
-  standardsByCode(): string[] {
-    if (!this.sortedStandards) {
-      this.sortedStandards = [...this.idByCode.entries()]
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([, id]) => id);
-    }
-    return this.sortedStandards;
   }
 
   count(kind: RegistryKind): number {
