@@ -54,8 +54,8 @@ export class SnapshotStore<S> {
     // both, so a crash in between is repaired by the redelivered batch.
     for (let i = 0; i < existing.length; i += REPLACE_BATCH) {
       const batch = existing.slice(i, i + REPLACE_BATCH);
-      await this.collection.deleteMany({ _id: { $in: batch.map((d) => d._id) } } as never);
-      await this.collection.insertMany(batch as never[], { ordered: false });
+      await this.collection.deleteMany({ _id: { $in: batch.map((d) => d._id) } });
+      await this.collection.insertMany(batch, { ordered: false });
     }
   }
 
