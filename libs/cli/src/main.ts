@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { benchCommand } from './commands/bench.js';
 import { dlqCommand } from './commands/dlq.js';
 import { importCommand } from './commands/import.js';
 import { infraCommand } from './commands/infra.js';
@@ -23,6 +24,7 @@ program.addCommand(keysCommand());
 program.addCommand(dlqCommand());
 program.addCommand(replayCommand());
 program.addCommand(watchCommand());
+program.addCommand(benchCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import type { EventContract, EventEnvelope } from '@highland/contracts';
+import { type EventContract, type EventEnvelope, H } from '@highland/contracts';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { deleteDeadLetter, listDeadLetters, sendToDeadLetter } from './dlq.js';
 import { headers as natsHeaders } from '@nats-io/nats-core';
@@ -212,9 +212,14 @@ export class ConsumerRunner {
     const labels = { consumer: this.spec.durable, event_type: event.type };
     const started = performance.now();
     try {
-      await withConsumerSpan(extractTrace(m.headers), this.spec.durable, event.type, () =>
-        handle(event, ctx),
-      );
+      // A consumer span continues the producer's trace; untraced messages skip the cost.
+      if (m.headers?.has(H.traceparent)) {
+        await withConsumerSpan(extractTrace(m.headers), this.spec.durable, event.type, () =>
+          handle(event, ctx),
+        );
+      } else {
+        await handle(event, ctx);
+      }
       m.ack();
       this.metrics?.consumed.inc(labels);
       this.metrics?.handlerSeconds.observe(labels, (performance.now() - started) / 1000);

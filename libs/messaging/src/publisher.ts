@@ -11,6 +11,7 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import { ConcurrencyConflict, ContractViolation } from './errors.js';
 import type { MessagingMetrics } from './metrics.js';
 import type { Topology } from './topology.js';
+import { trace } from '@opentelemetry/api';
 import { injectTrace, withProducerSpan } from './tracing.js';
 
 export interface PublishInput<C extends EventContract> {
@@ -92,7 +93,9 @@ export class EventPublisher {
     expectedLastSeq?: number,
   ): Promise<Published<C>> {
     const subject = this.topology.subject(contract, event.aggregate.id);
-    return withProducerSpan(subject, contract.type, async () => {
+    // A producer span only inside a traced request: batch work (imports, replays) stays span-free,
+    // and the traced path still carries its context to every consumer.
+    const send = async () => {
       const h = natsHeaders();
       h.set(H.eventType, contract.type);
       h.set(H.eventVersion, String(contract.version));
@@ -132,6 +135,7 @@ export class EventPublisher {
           await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt)));
         }
       }
-    });
+    };
+    return trace.getActiveSpan()?.isRecording() ? withProducerSpan(subject, contract.type, send) : send();
   }
 }

@@ -67,7 +67,7 @@ export async function runImport(
   rows: ImportRow[],
   commands: RegistryCommands,
   caller: { record: ApiKeyRecord; ctx: Omit<CallContext, 'eventId'> },
-  concurrency = 256,
+  concurrency = 64,
 ): Promise<ImportReport> {
   const results: RowResult[] = new Array<RowResult>(rows.length);
   let next = 0;
