@@ -1,3 +1,4 @@
+import { Rng } from './rng.js';
 import { randomUUID } from 'node:crypto';
 import {
   CommitteeSeatGrantedV1,
@@ -25,35 +26,6 @@ type NationalStage = (typeof NATIONAL_STAGES)[number];
  * registry builds them (`EventPublisher.envelope`, validated against the contracts) and published
  * raw with the headers `EventPublisher.send` sets, so the reporting view decodes every one.
  */
-
-/** Deterministic PRNG (mulberry32). */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  pick<T>(values: readonly T[]): T {
-    return values[this.int(values.length)]!;
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 const DEPARTMENTS = [
   'market-regulation', 'economy-information', 'agriculture', 'commerce', 'science-technology',

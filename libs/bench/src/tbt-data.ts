@@ -1,3 +1,4 @@
+import { Rng } from './rng.js';
 import {
   type HsEntry,
   hsEntries,
@@ -22,46 +23,6 @@ import {
  * shaped like ePing's (real sample rows plus generated ones), a worst case of broad notifications,
  * and an ePing CSV export of any length built by varying the sample's rows.
  */
-
-/** Deterministic PRNG (mulberry32): every run generates the same data. */
-export class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  pick<T>(values: readonly T[]): T {
-    return values[this.int(values.length)]!;
-  }
-
-  /** An index drawn by weight. */
-  weighted(weights: readonly number[]): number {
-    const total = weights.reduce((s, w) => s + w, 0);
-    let r = this.next() * total;
-    for (const [i, w] of weights.entries()) {
-      r -= w;
-      if (r < 0) return i;
-    }
-    return weights.length - 1;
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 /**
  * The district's industries (automobiles and motorcycles, cement and building materials, glass,
