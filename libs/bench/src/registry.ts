@@ -244,8 +244,8 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       on: todayUtc(),
       mix: opts.commandMix,
     });
-    // The store copy of changed items is rewritten one replaceOne at a time; on FerretDB each
-    // costs a scan of the collection, so the writer falls behind: say how far, do not wait.
+    // The store copy rewrites changed items, and FerretDB answers every update or delete by _id
+    // with a scan of the collection: the writer falls behind. Say how far; do not wait for it.
     const backlog = await snapshotBacklog(nats, stream);
 
     figures = {
@@ -442,7 +442,7 @@ function report(f: RegistryFigures): void {
   );
   out(
     `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet written by the snapshot writer ` +
-      '(it rewrites a changed item with replaceOne, which FerretDB answers with a scan of the whole collection)',
+      '(it rewrites changed items; FerretDB answers every update or delete by _id with a scan of the collection)',
   );
   out();
   out(
