@@ -6,16 +6,14 @@ import {
   EnterpriseStandardFiledV1,
   type EventContract,
   type EventEnvelope,
-  H,
   KeyProductRecordedV1,
   type NATIONAL_STAGES,
   StandardRegisteredV1,
   StandardStageChangedV1,
 } from '@highland/contracts';
-import type { PublishInput, Topology } from '@highland/messaging';
+import { eventHeaders, type PublishInput, type Topology } from '@highland/messaging';
 import { ccsEntries, icsEntries } from '@highland/reference-data';
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/nats-core';
 
 type NationalStage = (typeof NATIONAL_STAGES)[number];
 
@@ -350,16 +348,9 @@ export function publishRaw(
   event: EventEnvelope,
   payload: string = JSON.stringify(event),
 ): Promise<PubAck> {
-  const h = natsHeaders();
-  h.set(H.eventType, contract.type);
-  h.set(H.eventVersion, String(contract.version));
-  h.set(H.aggregateId, event.aggregate.id);
-  h.set(H.aggregateSeq, String(event.aggregate.seq));
-  h.set(H.correlationId, event.correlationId);
-  if (event.causationId) h.set(H.causationId, event.causationId);
   return js.publish(topology.subject(contract, event.aggregate.id), payload, {
     msgID: event.id,
-    headers: h,
+    headers: eventHeaders(contract, event),
     timeout: 30_000,
   });
 }

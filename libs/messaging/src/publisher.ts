@@ -7,7 +7,7 @@ import {
   newEventId,
 } from '@highland/contracts';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/nats-core';
+import { headers as natsHeaders, type MsgHdrs } from '@nats-io/nats-core';
 import { ConcurrencyConflict, ContractViolation } from './errors.js';
 import type { MessagingMetrics } from './metrics.js';
 import type { Topology } from './topology.js';
@@ -39,6 +39,18 @@ export interface Published<C extends EventContract> {
   seq: number;
   /** True when JetStream had already stored this event id (a retry). */
   duplicate: boolean;
+}
+
+/** The header contract of an event message (see `H` in the contracts): routing without parsing. */
+export function eventHeaders(contract: EventContract, event: EventEnvelope): MsgHdrs {
+  const h = natsHeaders();
+  h.set(H.eventType, contract.type);
+  h.set(H.eventVersion, String(contract.version));
+  h.set(H.aggregateId, event.aggregate.id);
+  h.set(H.aggregateSeq, String(event.aggregate.seq));
+  h.set(H.correlationId, event.correlationId);
+  if (event.causationId) h.set(H.causationId, event.causationId);
+  return h;
 }
 
 /** Builds the envelope, validates it against its contract, and publishes with de-duplication. */
@@ -96,13 +108,7 @@ export class EventPublisher {
     // A producer span only inside a traced request: batch work (imports, replays) stays span-free,
     // and the traced path still carries its context to every consumer.
     const send = async () => {
-      const h = natsHeaders();
-      h.set(H.eventType, contract.type);
-      h.set(H.eventVersion, String(contract.version));
-      h.set(H.aggregateId, event.aggregate.id);
-      h.set(H.aggregateSeq, String(event.aggregate.seq));
-      h.set(H.correlationId, event.correlationId);
-      if (event.causationId) h.set(H.causationId, event.causationId);
+      const h = eventHeaders(contract, event);
       if (expectedLastSeq !== undefined) {
         h.set('Nats-Expected-Last-Subject-Sequence', String(expectedLastSeq));
         h.set(
