@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { assertToken, eventSubject } from './subjects.js';
@@ -92,6 +93,29 @@ export function defineEvent<TData extends z.ZodType>(def: {
   };
 }
 
+// uuid draws its 16 random bytes through crypto.getRandomValues on every call (~3 µs, a tenth of a
+// publish); drawing them from a pool refilled 256 ids at a time keeps the id as random and ~10× cheaper.
+const POOL_IDS = 256;
+const randomPool = new Uint8Array(16 * POOL_IDS);
+let poolNext = POOL_IDS;
+// Monotonic within a millisecond (RFC 9562, method 1), as uuid's own v7 does: a counter seeded
+// from the random bytes, incremented for each further id in the same millisecond.
+let lastMs = -1;
+let seq = 0;
+
 export function newEventId(): string {
-  return uuidv7();
+  if (poolNext === POOL_IDS) {
+    randomFillSync(randomPool);
+    poolNext = 0;
+  }
+  const random = randomPool.subarray(poolNext * 16, ++poolNext * 16);
+  const now = Date.now();
+  if (now > lastMs) {
+    seq = ((random[6]! & 0x7f) << 24) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
+    lastMs = now;
+  } else {
+    seq = (seq + 1) | 0;
+    if (seq === 0) lastMs++;
+  }
+  return uuidv7({ random, msecs: lastMs, seq });
 }

@@ -47,6 +47,18 @@ describe('event envelope', () => {
     expect(StandardStageChangedV1.envelope.safeParse({ ...valid, extra: 1 }).success).toBe(false);
   });
 
+  it('makes event ids that are distinct UUIDv7s in creation order, across pool refills', () => {
+    const ids = Array.from({ length: 5_000 }, () => newEventId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(
+      ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
+    ).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    // The timestamp is the creation time in ms (within the run of this test).
+    const ms = parseInt(ids[0]!.replaceAll('-', '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+  });
+
   it('builds and parses subjects; aggregate ids must be subject tokens', () => {
     const subject = eventSubject('registry', 'standard-registered', 1, 'std-1_A');
     expect(subject).toBe('registry.evt.standard-registered.v1.std-1_A');

@@ -22,6 +22,10 @@ export async function connectNats(opts: {
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
     waitOnFirstConnect: false,
+    // nats.js captures a stack trace (new Error()) for every request to enrich async errors; that
+    // alone is half a JetStream publish's client CPU (measured: 43 → 22 µs). Our errors name the
+    // subject and event themselves.
+    noAsyncTraces: true,
   });
   const jsm = await jetstreamManager(nc, { timeout: 10_000 });
   const js = jetstream(nc, { timeout: 10_000 });

@@ -8,6 +8,8 @@ export interface InboundMessage {
   streamSeq: number;
 }
 
+const utf8 = new TextDecoder();
+
 export type Decoded =
   | { ok: true; contract: EventContract; event: EventEnvelope }
   | { ok: false; reason: string; eventType?: string };
@@ -24,7 +26,7 @@ export function decodeEvent(msg: InboundMessage, accepted?: ReadonlyArray<EventC
   if (!contract) return { ok: false, reason: `no contract ${type} v${version} here`, eventType: type };
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(msg.data));
+    body = JSON.parse(utf8.decode(msg.data));
   } catch (err) {
     return { ok: false, reason: `payload is not JSON: ${(err as Error).message}`, eventType: type };
   }
