@@ -1,6 +1,7 @@
 import { EnterpriseCertifiedV1, H, newEventId } from '@highland/contracts';
 import {
   decodeEvent,
+  inboundOf,
   ensureConsumer,
   ensureStream,
   EventPublisher,
@@ -148,8 +149,7 @@ type Handle = (m: JsMsg) => unknown;
 
 function consumeSteps(ctx: BreakdownContext): Array<[string, Handle | 'runner']> {
   const labels = { consumer: 'bench', event_type: type.type };
-  const decode = (m: JsMsg) =>
-    decodeEvent({ subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq }, [type]);
+  const decode = (m: JsMsg) => decodeEvent(inboundOf(m), [type]);
   return [
     ['raw consume + ack of the backbone messages (with headers)', () => undefined],
     [

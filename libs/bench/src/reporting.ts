@@ -211,7 +211,7 @@ function breakdown(nats: NatsHandle, topology: Topology, kept: readonly Kept[]):
     decoded = [];
     decodeFailures = 0;
     for (const m of kept) {
-      const d = decodeEvent({ subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq });
+      const d = decodeEvent({ subject: m.subject, data: m.data, streamSeq: m.seq });
       if (d.ok) decoded.push({ event: d.event, seq: m.seq });
       else decodeFailures++;
     }

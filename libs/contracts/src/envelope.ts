@@ -2,6 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { assertToken, eventSubject } from './subjects.js';
+import { envelopeChecker, type EnvelopeCheck } from './validation.js';
 
 /** Who did it: every state change names a department and a user within it. */
 export const Actor = z
@@ -44,6 +45,8 @@ export interface EventContract<TData extends z.ZodType = z.ZodType> {
   type: string;
   data: TData;
   envelope: z.ZodObject;
+  /** Validates an envelope: the same verdict as `envelope.safeParse`, much faster when valid. */
+  check(value: unknown): EnvelopeCheck;
   subject(aggregateId: string): string;
 }
 
@@ -89,6 +92,7 @@ export function defineEvent<TData extends z.ZodType>(def: {
     ...def,
     type,
     envelope,
+    check: envelopeChecker(envelope),
     subject: (aggregateId: string) => eventSubject(def.service, def.name, def.version, aggregateId),
   };
 }

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { catalog } from './catalog.js';
 import type { EventContract } from './envelope.js';
 import { H } from './headers.js';
 import { DLQ_STREAM, eventStreams } from './streams.js';
+import { inputJsonSchema } from './validation.js';
 
 /** File name (relative to libs/contracts/generated) → content, for non-TypeScript consumers. */
 export function generateContractFiles(): Map<string, string> {
@@ -22,7 +22,7 @@ function jsonSchemaOf(c: EventContract): Record<string, unknown> {
   return {
     $id: `urn:highland:event:${c.type}:v${c.version}`,
     title: `${c.type} v${c.version}`,
-    ...(z.toJSONSchema(c.envelope, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>),
+    ...inputJsonSchema(c.envelope),
   };
 }
 

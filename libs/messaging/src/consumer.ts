@@ -4,7 +4,7 @@ import { deleteDeadLetter, listDeadLetters, sendToDeadLetter } from './dlq.js';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import type { NatsHandle } from './connection.js';
 import { PermanentError } from './errors.js';
-import { decodeEvent, type InboundMessage } from './inbound.js';
+import { decodeEvent, inboundOf } from './inbound.js';
 import type { MessagingMetrics } from './metrics.js';
 import { ensureConsumer, SINGLE_ACTIVE_GROUP } from './provision.js';
 import type { Topology } from './topology.js';
@@ -155,13 +155,7 @@ export class ConsumerRunner {
   private async processBatch(batch: JsMsg[]): Promise<void> {
     const valid: Array<{ m: JsMsg; event: EventEnvelope; ctx: HandlerContext }> = [];
     for (const m of batch) {
-      const inbound: InboundMessage = {
-        subject: m.subject,
-        data: m.data,
-        headers: m.headers,
-        streamSeq: m.seq,
-      };
-      const decoded = decodeEvent(inbound, this.spec.contracts);
+      const decoded = decodeEvent(inboundOf(m), this.spec.contracts);
       if (!decoded.ok) {
         await this.deadLetter(m, decoded.reason, decoded.eventType);
         continue;

@@ -1,6 +1,6 @@
-import { DeliverPolicy, type ConsumerMessages } from '@nats-io/jetstream';
+import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
-import { decodeEvent, type Decoded } from './inbound.js';
+import { decodeEvent, type Decoded, inboundOf } from './inbound.js';
 import { extractTrace, withConsumerSpan } from './tracing.js';
 
 export interface FollowerOptions {
@@ -20,11 +20,16 @@ export interface FollowerOptions {
  */
 export class StreamFollower {
   private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  private readonly queue: JsMsg[] = [];
+  private pumping?: Promise<void>;
+  /** A pump is running (set and cleared synchronously, unlike the promise). */
+  private busy = false;
   private applied = 0;
+  private live = false;
+  private failure?: Error;
   private waiters: Array<{ seq: number; resolve: () => void }> = [];
   private caughtUp!: Promise<void>;
-  private markCaughtUp!: () => void;
+  private resolveCaughtUp!: () => void;
 
   constructor(
     private readonly nats: NatsHandle,
@@ -35,8 +40,14 @@ export class StreamFollower {
     return this.applied;
   }
 
+  /** The error that stopped the follower (a failing onEvent), if any. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
   async start(): Promise<void> {
-    this.caughtUp = new Promise((r) => (this.markCaughtUp = r));
+    this.caughtUp = new Promise((r) => (this.resolveCaughtUp = r));
+    this.live = false;
     const fromSeq = Math.max(1, this.opts.fromSeq ?? 1);
     this.applied = fromSeq - 1;
     const consumer = await this.nats.js.consumers.get(this.opts.stream, {
@@ -45,30 +56,65 @@ export class StreamFollower {
     });
     const info = await consumer.info(true);
     if (info.num_pending === 0) this.markCaughtUp();
-    this.messages = await consumer.consume({ max_messages: 2_000 });
-    this.loop = (async () => {
-      let live = false;
-      void this.caughtUp.then(() => (live = true));
-      for await (const m of this.messages!) {
-        const decoded = decodeEvent({
-          subject: m.subject,
-          data: m.data,
-          headers: m.headers,
-          streamSeq: m.seq,
-        });
-        if (live && this.opts.traceAs && decoded.ok) {
-          // Replays stay span-free; live events join the trace of the request that caused them.
-          await withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>
-            this.opts.onEvent(decoded, m.seq),
-          );
-        } else {
-          await this.opts.onEvent(decoded, m.seq);
+    // The callback form: nats.js's async iterator costs several µs a message, as much as a replay's
+    // whole decoding. Messages are applied in stream order, synchronously when onEvent is.
+    this.messages = await consumer.consume({
+      max_messages: 2_000,
+      callback: (m) => {
+        this.queue.push(m);
+        if (!this.busy) this.pumping = this.pump();
+      },
+    });
+  }
+
+  private markCaughtUp(): void {
+    this.live = true;
+    this.resolveCaughtUp();
+  }
+
+  private async pump(): Promise<void> {
+    const queue = this.queue;
+    let next = 0;
+    this.busy = true;
+    try {
+      while (next < queue.length && !this.failure) {
+        const m = queue[next++]!;
+        const pending = this.apply(m);
+        if (pending) await pending;
+        if (next >= 1_024) {
+          queue.splice(0, next);
+          next = 0;
         }
-        this.applied = m.seq;
-        if (m.info.pending === 0) this.markCaughtUp();
-        if (this.waiters.length) this.release();
       }
-    })();
+    } catch (err) {
+      // A failing onEvent stops the view here rather than skipping an event; stop() reports it.
+      this.failure = err instanceof Error ? err : new Error(String(err));
+      void this.messages?.close();
+    } finally {
+      queue.splice(0, next);
+      this.busy = false;
+    }
+  }
+
+  private apply(m: JsMsg): Promise<void> | undefined {
+    const decoded = decodeEvent(inboundOf(m));
+    const seq = m.seq;
+    if (this.live && this.opts.traceAs && decoded.ok) {
+      // Replays stay span-free; live events join the trace of the request that caused them.
+      return withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>
+        this.opts.onEvent(decoded, seq),
+      ).then(() => this.markApplied(m, seq));
+    }
+    const result = this.opts.onEvent(decoded, seq);
+    if (result) return result.then(() => this.markApplied(m, seq));
+    this.markApplied(m, seq);
+    return undefined;
+  }
+
+  private markApplied(m: JsMsg, seq: number): void {
+    this.applied = seq;
+    if (!this.live && m.info.pending === 0) this.markCaughtUp();
+    if (this.waiters.length) this.release();
   }
 
   /** Resolves once everything in the stream when start() ran has been applied. */
@@ -96,6 +142,6 @@ export class StreamFollower {
 
   async stop(): Promise<void> {
     await this.messages?.close();
-    await this.loop?.catch(() => undefined);
+    await this.pumping;
   }
 }

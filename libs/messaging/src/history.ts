@@ -1,7 +1,7 @@
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { EventEnvelope } from '@highland/contracts';
 import type { NatsHandle } from './connection.js';
-import { decodeEvent } from './inbound.js';
+import { decodeEvent, inboundOf } from './inbound.js';
 import type { Topology } from './topology.js';
 
 export interface HistoryItem {
@@ -26,7 +26,7 @@ export async function readAggregateHistory(
   if (remaining === 0) return out;
   const messages = await consumer.fetch({ max_messages: remaining, expires: 5_000 });
   for await (const m of messages) {
-    const decoded = decodeEvent({ subject: m.subject, data: m.data, headers: m.headers, streamSeq: m.seq });
+    const decoded = decodeEvent(inboundOf(m));
     if (decoded.ok) out.push({ streamSeq: m.seq, event: decoded.event });
     if (--remaining === 0) break;
   }

@@ -96,12 +96,12 @@ export class EventPublisher {
       ...(input.causationId ? { causationId: input.causationId } : {}),
       data: input.data,
     };
-    const parsed = contract.envelope.safeParse(event);
-    if (!parsed.success) {
+    const checked = contract.check(event);
+    if (!checked.success) {
       this.metrics?.publishFailed.inc({ event_type: contract.type, reason: 'contract' });
       throw new ContractViolation(
         contract.type,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        checked.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
     return event;

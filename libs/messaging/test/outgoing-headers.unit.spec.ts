@@ -5,7 +5,7 @@ import { OutgoingHeaders } from '../src/outgoing-headers.js';
 describe('OutgoingHeaders', () => {
   it('encodes exactly what nats.js headers encode, and decodes back', () => {
     const ours = new OutgoingHeaders();
-    const theirs = headers();
+    const theirs = headers() as MsgHdrsImpl;
     for (const h of [ours, theirs]) {
       h.set('Hl-Event-Type', 'registry.standard-registered');
       h.set('Hl-Event-Version', '1');

@@ -7,8 +7,8 @@ import type { Fact, FactAttributes, FactKind, FactsByKind } from './facts.js';
 
 interface Entry {
   readonly fact: Fact;
-  /** Canonical JSON of the fact: cheap change detection and equality. */
-  readonly json: string;
+  /** Canonical JSON of the fact, made when first compared across stores (equals). */
+  json?: string;
 }
 
 /** JSON with object keys sorted and undefined members dropped, so equal facts serialise equally. */
@@ -22,20 +22,46 @@ export function canonicalJson(value: unknown): string {
 
 /** A frozen copy without undefined members; `retracted: false` is the same as absent. */
 function normalise(fact: Fact): Fact {
-  const attributes = Object.freeze(
-    Object.fromEntries(Object.entries(fact.attributes).filter(([, v]) => v !== undefined)),
-  ) as FactAttributes;
-  return Object.freeze({
+  const attributes: Record<string, unknown> = {};
+  for (const key in fact.attributes) {
+    const value = fact.attributes[key];
+    if (value !== undefined) attributes[key] = value;
+  }
+  const copy: { -readonly [K in keyof Fact]: Fact[K] } = {
     id: fact.id,
     kind: fact.kind,
     occurredAt: fact.occurredAt,
-    attributes,
-    ...(fact.ref
-      ? { ref: Object.freeze({ service: fact.ref.service, type: fact.ref.type, id: fact.ref.id }) }
-      : {}),
-    ...(fact.retracted ? { retracted: true } : {}),
-    ...(fact.seq !== undefined ? { seq: fact.seq } : {}),
-  });
+    attributes: Object.freeze(attributes) as FactAttributes,
+  };
+  if (fact.ref) copy.ref = Object.freeze({ service: fact.ref.service, type: fact.ref.type, id: fact.ref.id });
+  if (fact.retracted) copy.retracted = true;
+  if (fact.seq !== undefined) copy.seq = fact.seq;
+  return Object.freeze(copy);
+}
+
+/**
+ * Whether two normalised facts are equal, field by field: what canonicalJson(a) ===
+ * canonicalJson(b) says, without serialising (attribute values are primitives).
+ */
+function sameFact(a: Fact, b: Fact): boolean {
+  if (
+    a.id !== b.id ||
+    a.kind !== b.kind ||
+    a.occurredAt !== b.occurredAt ||
+    a.retracted !== b.retracted ||
+    a.seq !== b.seq ||
+    a.ref?.service !== b.ref?.service ||
+    a.ref?.type !== b.ref?.type ||
+    a.ref?.id !== b.ref?.id
+  )
+    return false;
+  let count = 0;
+  for (const key in a.attributes) {
+    if (a.attributes[key] !== b.attributes[key]) return false;
+    count++;
+  }
+  for (const key in b.attributes) if (--count < 0 || !(key in a.attributes)) return false;
+  return count === 0;
 }
 
 function isStale(existing: Fact, seq: number | undefined): boolean {
@@ -60,10 +86,9 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
     const existing = this.#byId.get(fact.id);
     if (existing && isStale(existing.fact, fact.seq)) return false;
     const next = normalise(fact);
-    const json = canonicalJson(next);
-    if (existing?.json === json) return false;
+    if (existing && sameFact(existing.fact, next)) return false;
     if (existing && existing.fact.kind !== next.kind) this.#byKind.get(existing.fact.kind)?.delete(next.id);
-    this.#byId.set(next.id, { fact: next, json });
+    this.#byId.set(next.id, { fact: next });
     this.#kindIndex(next.kind).set(next.id, next);
     return true;
   }
@@ -102,8 +127,15 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
 
   equals(other: FactStore): boolean {
     if (other.size !== this.size) return false;
-    for (const [id, entry] of this.#byId) if (other.#byId.get(id)?.json !== entry.json) return false;
+    for (const [id, entry] of this.#byId) {
+      const theirs = other.#byId.get(id);
+      if (!theirs || FactStore.#json(theirs) !== FactStore.#json(entry)) return false;
+    }
     return true;
+  }
+
+  static #json(entry: Entry): string {
+    return (entry.json ??= canonicalJson(entry.fact));
   }
 
   static from(facts: Iterable<Fact>): FactStore {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../../src/domain/attainment.js';
-import { FactStore } from '../../src/domain/fact-store.js';
+import { canonicalJson, FactStore } from '../../src/domain/fact-store.js';
 import { FACT_KINDS, type Fact } from '../../src/domain/facts.js';
 import { SEED_PLAN } from '../../src/domain/seed-plan.js';
 import { ALL_SOURCES } from './fixtures.js';
@@ -139,6 +139,56 @@ function replay(events: readonly Event[]): FactStore {
 function withRedeliveries(events: readonly Event[], picks: readonly number[][]): Event[] {
   return events.flatMap((e, k) => [e, ...(picks[k] ?? []).map((p) => events[p % (k + 1)]!)]);
 }
+
+describe('FactStore change detection', () => {
+  // Facts that differ in one field at a time (or not at all) from each other, ref and seq included.
+  const factArb = fc.record({
+    id: fc.constantFrom('x', 'y'),
+    kind: fc.constantFrom('standard-work' as const, 'enterprise-filing' as const),
+    occurredAt: fc.constantFrom('2014-01-01', '2014-01-02'),
+    attributes: fc.record(
+      {
+        sector: fc.constantFrom('food', 'cement', undefined),
+        adopts: fc.boolean(),
+        project: fc.constantFrom(1, 2),
+      },
+      { requiredKeys: [] },
+    ),
+    ref: fc.option(
+      fc.record({
+        service: fc.constant('registry'),
+        type: fc.constant('standard'),
+        id: fc.constantFrom('s1', 's2'),
+      }),
+      { nil: undefined },
+    ),
+    retracted: fc.option(fc.boolean(), { nil: undefined }),
+    seq: fc.option(fc.constantFrom(5, 6), { nil: undefined }),
+  });
+
+  // The second fact: the first with at most one field replaced from another random fact.
+  const FIELDS = ['none', 'kind', 'occurredAt', 'attributes', 'ref', 'retracted', 'seq'] as const;
+  const pairArb = fc.tuple(factArb, factArb, fc.constantFrom(...FIELDS)).map(([first, other, field]) => {
+    const second: Record<string, unknown> = { ...first };
+    if (field !== 'none') second[field] = other[field];
+    return [first, second as unknown as Fact] as const;
+  });
+
+  it('reports a change exactly when the canonical JSON of the stored fact changes', () => {
+    fc.assert(
+      fc.property(pairArb, ([first, second]) => {
+        const store = new FactStore();
+        store.applyFact(first);
+        const before = canonicalJson(store.get(first.id));
+        const stale = second.seq !== undefined && first.seq !== undefined && second.seq < first.seq;
+        const differs = canonicalJson(FactStore.from([second]).get(first.id)) !== before;
+        expect(store.applyFact(second)).toBe(differs && !stale);
+        expect(canonicalJson(store.get(first.id)) !== before).toBe(differs && !stale);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('FactStore properties', () => {
   const scenario = historyArb.chain((events) =>
