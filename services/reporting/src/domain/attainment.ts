@@ -76,6 +76,17 @@ interface Counted {
   readonly ms: number;
 }
 
+/** Does a fact count for these counts in this window (whatever the asOf)? */
+export function countsIn(fact: Fact, counts: CountDefinition, window: PlanWindow, ms: number): boolean {
+  return (
+    !fact.retracted &&
+    fact.kind === counts.fact &&
+    ms >= window.startMs &&
+    ms < window.endMs &&
+    matchesWhere(fact, counts.where)
+  );
+}
+
 /** Distinct (by id, last wins) live facts that match and fall inside [start, min(end, asOf)]. */
 function collect(
   source: FactsByKind,
@@ -97,23 +108,71 @@ function collect(
 const adopts = (c: Counted): boolean => c.fact.attributes.adopts === true;
 const percent = (numerator: number, denominator: number): number => (numerator * 100) / denominator;
 
+/** How many facts count (d) and how many of them adopt (n). */
+export interface Tally {
+  n: number;
+  d: number;
+}
+
+/** The district-local key of a fact in a breakdown dimension. */
+export function breakdownKey(fact: Fact, dim: BreakdownDimension): string {
+  const raw = fact.attributes[dim];
+  return raw === undefined ? UNSPECIFIED : String(raw);
+}
+
+/**
+ * What evaluation needs of the facts that count, however they were gathered: a scan of the facts
+ * (evaluateIndicator alone) or tallies kept current as facts change (IndicatorTally).
+ */
+export interface CountedSummary {
+  readonly total: number;
+  readonly adopting: number;
+  group(dim: BreakdownDimension): ReadonlyMap<string, Tally>;
+  readonly perMonth: ReadonlyMap<string, Tally>;
+  /** Ids of the facts that count, in (instant, id) order. */
+  items(): readonly string[];
+  /** Ratio: the ids of those that adopt, same order. */
+  numeratorItems(): readonly string[];
+}
+
+function count(map: Map<string, Tally>, key: string, adopting: boolean): void {
+  const t = map.get(key);
+  if (t) {
+    t.d += 1;
+    if (adopting) t.n += 1;
+  } else map.set(key, { n: adopting ? 1 : 0, d: 1 });
+}
+
+/** The summary of a scan: facts already sorted by (instant, id). */
+function summarise(indicator: Indicator, counted: readonly Counted[]): CountedSummary {
+  const groups = new Map<BreakdownDimension, Map<string, Tally>>();
+  for (const dim of indicator.breakdowns) groups.set(dim, new Map());
+  const perMonth = new Map<string, Tally>();
+  let adopting = 0;
+  for (const c of counted) {
+    const a = adopts(c);
+    if (a) adopting++;
+    for (const [dim, map] of groups) count(map, breakdownKey(c.fact, dim), a);
+    count(perMonth, monthOf(c.ms), a);
+  }
+  return {
+    total: counted.length,
+    adopting,
+    group: (dim) => groups.get(dim) ?? new Map(),
+    perMonth,
+    items: () => counted.map((c) => c.fact.id),
+    numeratorItems: () => counted.filter(adopts).map((c) => c.fact.id),
+  };
+}
+
 function breakdowns(
   indicator: Indicator,
-  counted: readonly Counted[],
+  summary: CountedSummary,
   ratio: boolean,
 ): IndicatorAttainment['breakdowns'] {
   const result: Partial<Record<BreakdownDimension, BreakdownRow[]>> = {};
   for (const dim of indicator.breakdowns) {
-    const groups = new Map<string, { n: number; d: number }>();
-    for (const c of counted) {
-      const raw = c.fact.attributes[dim];
-      const key = raw === undefined ? UNSPECIFIED : String(raw);
-      const g = groups.get(key) ?? { n: 0, d: 0 };
-      g.d += 1;
-      if (adopts(c)) g.n += 1;
-      groups.set(key, g);
-    }
-    result[dim] = [...groups]
+    result[dim] = [...summary.group(dim)]
       .map(([key, g]): BreakdownRow =>
         ratio ? { key, value: percent(g.n, g.d), numerator: g.n, denominator: g.d } : { key, value: g.d },
       )
@@ -122,27 +181,39 @@ function breakdowns(
   return result;
 }
 
-function monthly(
-  counted: readonly Counted[],
-  window: PlanWindow,
-  asOfMs: number,
-  ratio: boolean,
-): MonthPoint[] {
-  const perMonth = new Map<string, { n: number; d: number }>();
-  for (const c of counted) {
-    const m = perMonth.get(monthOf(c.ms)) ?? { n: 0, d: 0 };
-    m.d += 1;
-    if (adopts(c)) m.n += 1;
-    perMonth.set(monthOf(c.ms), m);
-  }
+function monthly(summary: CountedSummary, window: PlanWindow, asOfMs: number, ratio: boolean): MonthPoint[] {
   let n = 0;
   let d = 0;
   return monthsUpTo(window, asOfMs).map((month): MonthPoint => {
-    n += perMonth.get(month)?.n ?? 0;
-    d += perMonth.get(month)?.d ?? 0;
+    n += summary.perMonth.get(month)?.n ?? 0;
+    d += summary.perMonth.get(month)?.d ?? 0;
     if (!ratio) return { month, value: d };
     return { month, value: d === 0 ? null : percent(n, d), numerator: n, denominator: d };
   });
+}
+
+/**
+ * Sets `items` (and `numeratorItems`) as properties read on demand: a list of every counted id is
+ * what most readers of an attainment never look at (progress streams), and it costs O(n) to make.
+ */
+function withItems<T extends object>(
+  attainment: T,
+  summary: CountedSummary,
+  numerator: boolean,
+): T & Pick<IndicatorAttainment, 'items' | 'numeratorItems'> {
+  let items: readonly string[] | undefined;
+  let numeratorItems: readonly string[] | undefined;
+  Object.defineProperty(attainment, 'items', {
+    enumerable: true,
+    get: () => (items ??= summary.items()),
+  });
+  if (numerator) {
+    Object.defineProperty(attainment, 'numeratorItems', {
+      enumerable: true,
+      get: () => (numeratorItems ??= summary.numeratorItems()),
+    });
+  }
+  return attainment as T & Pick<IndicatorAttainment, 'items' | 'numeratorItems'>;
 }
 
 function statusFor(target: Target, value: number, expected: number): Status {
@@ -170,6 +241,8 @@ export function evaluateIndicator(
   asOf: Date,
   availableSources: ReadonlySet<FactKind>,
   peers?: readonly PeerFigure[],
+  /** Tallies kept current for this indicator, used when they can answer for asOf. */
+  kept?: { summaryAt(asOfMs: number): CountedSummary | undefined },
 ): IndicatorAttainment {
   const window = planWindow(plan.period);
   const asOfMs = asOf.getTime();
@@ -181,36 +254,37 @@ export function evaluateIndicator(
   if (!counts || !availableSources.has(counts.fact)) return { ...base, ...empty, status: 'no-data-source' };
 
   const source = byKind(facts);
-  const counted = collect(source, counts, window, asOfMs);
+  const summary = kept?.summaryAt(asOfMs) ?? summarise(indicator, collect(source, counts, window, asOfMs));
   const ratio = counts.measure === 'ratio';
-  const items = counted.map((c) => c.fact.id);
   const common = {
     ...base,
-    breakdowns: breakdowns(indicator, counted, ratio),
-    monthly: monthly(counted, window, asOfMs, ratio),
-    items,
+    breakdowns: breakdowns(indicator, summary, ratio),
+    monthly: monthly(summary, window, asOfMs, ratio),
   };
 
   if (target.kind === 'comparative') {
     const figures = resolvePeers(peers, source, plan.id, indicator.id, asOfMs);
-    const own = counted.length;
+    const own = summary.total;
     if (figures.length === 0) return { ...base, ...empty, status: 'no-data-source' };
     const { rank, groupSize, ranked } = competitionRank(own, figures);
     const status: Status = own === 0 ? 'not-started' : rank <= target.rankAtMost ? 'attained' : 'behind';
-    return { ...common, value: own, rank, groupSize, peers: ranked, expectedByNow: null, status };
+    return withItems(
+      { ...common, value: own, rank, groupSize, peers: ranked, expectedByNow: null, status },
+      summary,
+      false,
+    );
   }
 
   const expectedByNow = expectedFor(target, share) ?? 0;
   if (ratio) {
-    const numeratorItems = counted.filter(adopts).map((c) => c.fact.id);
-    const [numerator, denominator] = [numeratorItems.length, counted.length];
+    const [numerator, denominator] = [summary.adopting, summary.total];
     const value = denominator === 0 ? null : percent(numerator, denominator);
     const status = value === null ? 'not-started' : statusFor(target, value, expectedByNow);
-    return { ...common, value, numerator, denominator, numeratorItems, expectedByNow, status };
+    return withItems({ ...common, value, numerator, denominator, expectedByNow, status }, summary, true);
   }
-  const value = counted.length;
+  const value = summary.total;
   const status = value === 0 ? 'not-started' : statusFor(target, value, expectedByNow);
-  return { ...common, value, expectedByNow, status };
+  return withItems({ ...common, value, expectedByNow, status }, summary, false);
 }
 
 /** Every indicator of the plan, in plan order; facts are indexed by kind once. */

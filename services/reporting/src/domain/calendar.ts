@@ -8,16 +8,31 @@ const OFFSET_MS = 8 * 60 * 60 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const NO_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
+// Facts repeat the same few thousand dates; parsing one costs ~1 µs and every indicator of the
+// fact's kind asks again, so both conversions are remembered (bounded: cleared when full).
+const MEMO_LIMIT = 50_000;
+const instants = new Map<string, number>();
+const months = new Map<number, string>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Epoch ms of an ISO date or date-time; one without an offset is district-local. NaN if invalid. */
 export function instantOf(iso: string): number {
-  if (DATE_ONLY.test(iso)) return Date.parse(`${iso}T00:00:00${DISTRICT_UTC_OFFSET}`);
-  if (NO_OFFSET.test(iso)) return Date.parse(`${iso}${DISTRICT_UTC_OFFSET}`);
-  return Date.parse(iso);
+  const known = instants.get(iso);
+  if (known !== undefined) return known;
+  if (DATE_ONLY.test(iso))
+    return remember(instants, iso, Date.parse(`${iso}T00:00:00${DISTRICT_UTC_OFFSET}`));
+  if (NO_OFFSET.test(iso)) return remember(instants, iso, Date.parse(`${iso}${DISTRICT_UTC_OFFSET}`));
+  return remember(instants, iso, Date.parse(iso));
 }
 
 /** District-local 'YYYY-MM' of an instant. */
 export function monthOf(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 7);
+  return months.get(ms) ?? remember(months, ms, new Date(ms + OFFSET_MS).toISOString().slice(0, 7));
 }
 
 /** A plan period as instants: start of the first day to the start of the day after the last. */

@@ -71,6 +71,8 @@ function isStale(existing: Fact, seq: number | undefined): boolean {
 export class FactStore implements Iterable<Fact>, FactsByKind {
   readonly #byId = new Map<string, Entry>();
   readonly #byKind = new Map<FactKind, Map<string, Fact>>();
+  /** Told of every change (an upsert that changed something, a retraction), after it is stored. */
+  onChange?: (previous: Fact | undefined, next: Fact) => void;
 
   /** Number of stored facts, tombstones included. */
   get size(): number {
@@ -90,6 +92,7 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
     if (existing && existing.fact.kind !== next.kind) this.#byKind.get(existing.fact.kind)?.delete(next.id);
     this.#byId.set(next.id, { fact: next });
     this.#kindIndex(next.kind).set(next.id, next);
+    this.onChange?.(existing?.fact, next);
     return true;
   }
 

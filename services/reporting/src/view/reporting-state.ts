@@ -1,6 +1,7 @@
 import { type EventEnvelope, producingServices } from '@highland/contracts';
 import { availableKinds, type FactKind } from '../domain/facts.js';
-import { evaluatePlan, type IndicatorAttainment } from '../domain/attainment.js';
+import { evaluateIndicator, type IndicatorAttainment } from '../domain/attainment.js';
+import { IndicatorTally } from '../domain/indicator-tally.js';
 import { FactStore } from '../domain/fact-store.js';
 import { definePlan, type Plan } from '../domain/plan.js';
 import { SEED_PLAN } from '../domain/seed-plan.js';
@@ -28,12 +29,28 @@ export class ReportingState {
   /** Fact kinds whose source service exists in this version of the platform. */
   readonly sources: ReadonlySet<FactKind> = availableKinds(producingServices);
 
+  /**
+   * Per plan, the tallies of its indicators, made at the first evaluation (a replay applies its
+   * history without them) and then kept current fact by fact.
+   */
+  private readonly tallies = new Map<string, Map<string, IndicatorTally>>();
+  private readonly talliesByKind = new Map<FactKind, IndicatorTally[]>();
+
+  constructor() {
+    this.facts.onChange = (previous, next) => {
+      for (const tally of this.talliesByKind.get(next.kind) ?? []) tally.update(previous, next);
+      if (previous && previous.kind !== next.kind)
+        for (const tally of this.talliesByKind.get(previous.kind) ?? []) tally.update(previous, undefined);
+    };
+  }
+
   apply(stream: SourceStream, event: EventEnvelope, seq: number): boolean {
     if (seq <= this.position[stream]) return false;
     this.position[stream] = seq;
     if (event.type === 'reporting.plan-defined') {
       const plan = definePlan((event.data as { definition: unknown }).definition);
       this.plans.set(plan.id, plan);
+      this.dropTallies(plan.id);
       return true;
     }
     let changed = false;
@@ -43,7 +60,52 @@ export class ReportingState {
 
   evaluate(planId: string, asOf: Date): IndicatorAttainment[] | undefined {
     const plan = this.plans.get(planId);
-    return plan ? evaluatePlan(plan, this.facts, asOf, this.sources) : undefined;
+    if (!plan) return undefined;
+    const tallies = this.talliesOf(plan);
+    return plan.indicators.map((indicator) =>
+      evaluateIndicator(
+        indicator,
+        plan,
+        this.facts,
+        asOf,
+        this.sources,
+        undefined,
+        tallies.get(indicator.id),
+      ),
+    );
+  }
+
+  /** The tally of an indicator's counted facts (tests, diagnostics). */
+  tally(planId: string, indicatorId: string): IndicatorTally | undefined {
+    const plan = this.plans.get(planId);
+    return plan ? this.talliesOf(plan).get(indicatorId) : undefined;
+  }
+
+  private talliesOf(plan: Plan): Map<string, IndicatorTally> {
+    let tallies = this.tallies.get(plan.id);
+    if (!tallies) {
+      tallies = new Map();
+      for (const indicator of plan.indicators) {
+        const tally = IndicatorTally.of(plan, indicator, this.facts);
+        if (!tally) continue;
+        tallies.set(indicator.id, tally);
+        const sameKind = this.talliesByKind.get(tally.kind);
+        if (sameKind) sameKind.push(tally);
+        else this.talliesByKind.set(tally.kind, [tally]);
+      }
+      this.tallies.set(plan.id, tallies);
+    }
+    return tallies;
+  }
+
+  private dropTallies(planId: string): void {
+    const dropped = new Set(this.tallies.get(planId)?.values() ?? []);
+    this.tallies.delete(planId);
+    for (const [kind, list] of this.talliesByKind)
+      this.talliesByKind.set(
+        kind,
+        list.filter((t) => !dropped.has(t)),
+      );
   }
 
   /** Plans in order of their periods. */

@@ -19,6 +19,17 @@ const RECOMPUTE_DELAY_MS = 25;
 const HISTORY = 5_000;
 
 /**
+ * What tells two attainments of an indicator apart: everything but the item lists (read on demand,
+ * O(n)), which differ exactly when the tally's version does.
+ */
+function changeKey(attainment: IndicatorAttainment, version: number | undefined): string {
+  const shown: Record<string, unknown> = {};
+  for (const k of Object.keys(attainment) as Array<keyof IndicatorAttainment>)
+    if (k !== 'items' && k !== 'numeratorItems') shown[k] = attainment[k];
+  return `${version ?? '-'} ${canonicalJson(shown)}`;
+}
+
+/**
  * The reporting view on one replica: follows the registry's and reporting's streams from the
  * start, keeps facts and plans in memory, re-evaluates the plans shortly after changes and tells
  * listeners (SSE clients, the NATS progress publisher) which indicators moved.
@@ -118,7 +129,7 @@ export class ReportingView {
     for (const plan of this.state.plans.values()) {
       for (const attainment of this.state.evaluate(plan.id, asOf) ?? []) {
         const key = `${plan.id}/${attainment.indicatorId}`;
-        const json = canonicalJson(attainment);
+        const json = changeKey(attainment, this.state.tally(plan.id, attainment.indicatorId)?.version);
         if (this.latestJson.get(key) === json) continue;
         this.latestJson.set(key, json);
         this.latest.set(key, attainment);
