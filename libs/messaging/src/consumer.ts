@@ -1,10 +1,10 @@
-import { type EventContract, type EventEnvelope, H } from '@highland/contracts';
+import type { EventContract, EventEnvelope } from '@highland/contracts';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { deleteDeadLetter, listDeadLetters, sendToDeadLetter } from './dlq.js';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import type { NatsHandle } from './connection.js';
 import { PermanentError } from './errors.js';
-import { decodeEvent, inboundOf } from './inbound.js';
+import { carriesTraceContext, decodeEvent, inboundOf } from './inbound.js';
 import type { MessagingMetrics } from './metrics.js';
 import { ensureConsumer, SINGLE_ACTIVE_GROUP } from './provision.js';
 import type { Topology } from './topology.js';
@@ -233,7 +233,7 @@ export class ConsumerRunner {
     const started = performance.now();
     try {
       // A consumer span continues the producer's trace; untraced messages skip the cost.
-      if (m.headers?.has(H.traceparent)) {
+      if (carriesTraceContext(m)) {
         await withConsumerSpan(extractTrace(m.headers), this.spec.durable, event.type, () =>
           handle(event, ctx),
         );

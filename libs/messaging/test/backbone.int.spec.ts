@@ -7,10 +7,12 @@ import { EnterpriseCertifiedV1, type EventEnvelope, H } from '@highland/contract
 import { freePort, startEmbeddedNats } from '@highland/infra';
 import { isDuplicateKeyError } from '@highland/persistence';
 import { messagingFixture, type MessagingFixture, testNames } from '@highland/testing';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { type Collection, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  carriesTraceContext,
   connectNats,
   ConsumerRunner,
   ContractViolation,
@@ -261,5 +263,36 @@ describe('a NATS server restart during a publish burst', () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reading trace context without decoding headers', () => {
+  it('agrees with the decoded headers on real messages: with, without, and with no headers at all', async () => {
+    const subject = (n: string) => fx.topology.subject(EnterpriseCertifiedV1, `trace-${n}`);
+    const traced = natsHeaders();
+    traced.set(H.eventType, EnterpriseCertifiedV1.type);
+    traced.set(H.traceparent, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+    const untraced = natsHeaders();
+    untraced.set(H.eventType, EnterpriseCertifiedV1.type);
+    untraced.set('X-Note', 'traceparent: is only mentioned in a value');
+    const first = await fx.nats.js.publish(subject('a'), '{}', { headers: traced });
+    await fx.nats.js.publish(subject('b'), '{}', { headers: untraced });
+    await fx.nats.js.publish(subject('c'), '{}');
+    const consumer = await fx.nats.js.consumers.get(stream(), {
+      filter_subjects: [fx.topology.eventFilter(EnterpriseCertifiedV1)],
+      opt_start_seq: first.seq,
+      deliver_policy: DeliverPolicy.StartSequence,
+    });
+    const seen: Array<[boolean, boolean]> = [];
+    for (let i = 0; i < 3; i++) {
+      const m = (await consumer.next({ expires: 5_000 }))!;
+      const fast = carriesTraceContext(m);
+      seen.push([fast, m.headers?.has(H.traceparent) ?? false]);
+    }
+    expect(seen).toEqual([
+      [true, true],
+      [false, false],
+      [false, false],
+    ]);
   });
 });
