@@ -1,5 +1,6 @@
 import { jetstream, type JetStreamClient, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { registerPubAckInbox } from './pub-acks.js';
 
 export interface NatsHandle {
   nc: NatsConnection;
@@ -29,6 +30,7 @@ export async function connectNats(opts: {
   });
   const jsm = await jetstreamManager(nc, { timeout: 10_000 });
   const js = jetstream(nc, { timeout: 10_000 });
+  registerPubAckInbox(js, nc);
   return {
     nc,
     js,

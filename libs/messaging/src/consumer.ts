@@ -165,7 +165,9 @@ export class ConsumerRunner {
         event: decoded.event,
         ctx: {
           contract: decoded.contract,
-          subject: m.subject,
+          get subject() {
+            return m.subject;
+          },
           streamSeq: m.seq,
           deliveryCount: m.info.deliveryCount,
         },

@@ -40,10 +40,13 @@ export function carriesTraceContext(m: JsMsg): boolean {
   );
 }
 
-/** A JetStream message as decodeEvent reads it; headers stay undecoded unless asked for. */
+/** A JetStream message as decodeEvent reads it; subject and headers stay bytes unless asked for. */
 export function inboundOf(m: JsMsg): InboundMessage {
+  // Subject and headers are decoded from bytes on first read: only a failure ever reads them.
   return {
-    subject: m.subject,
+    get subject() {
+      return m.subject;
+    },
     data: m.data,
     streamSeq: m.seq,
     get headers() {

@@ -5,6 +5,7 @@ export * from './provision.js';
 export * from './tracing.js';
 export * from './metrics.js';
 export * from './publisher.js';
+export * from './pub-acks.js';
 export * from './inbound.js';
 export * from './dlq.js';
 export * from './consumer.js';

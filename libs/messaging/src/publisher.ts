@@ -11,6 +11,7 @@ import type { MsgHdrs } from '@nats-io/nats-core';
 import { ConcurrencyConflict, ContractViolation } from './errors.js';
 import type { MessagingMetrics } from './metrics.js';
 import { OutgoingHeaders } from './outgoing-headers.js';
+import { pubAckInboxOf } from './pub-acks.js';
 import type { Topology } from './topology.js';
 import { trace } from '@opentelemetry/api';
 import { injectTrace, withProducerSpan } from './tracing.js';
@@ -144,9 +145,13 @@ export class EventPublisher {
     injectTrace(h);
     // Bytes, not a string: nats.js would encode it with TextEncoder, several times slower.
     const payload = Buffer.from(JSON.stringify(event));
+    h.set(H.msgId, event.id);
+    const inbox = pubAckInboxOf(this.js);
     for (let attempt = 1; ; attempt++) {
       try {
-        const ack = await this.js.publish(subject, payload, { msgID: event.id, headers: h, timeout: 5_000 });
+        const ack = inbox
+          ? await inbox.publish(subject, payload, h, 5_000)
+          : await this.js.publish(subject, payload, { headers: h, timeout: 5_000 });
         this.metrics?.published.inc(this.labels(contract.type));
         return { event, seq: ack.seq, duplicate: ack.duplicate };
       } catch (err) {

@@ -20,6 +20,7 @@ import {
   EventPublisher,
   listDeadLetters,
   PermanentError,
+  PubAckInbox,
   Topology,
 } from '../src/index.js';
 
@@ -294,5 +295,38 @@ describe('reading trace context without decoding headers', () => {
       [false, false],
       [false, false],
     ]);
+  });
+});
+
+describe('PubAckInbox (acknowledgements on one inbox)', () => {
+  it('resolves PubAcks, names JetStream errors, and fails fast or on time when nobody stores the subject', async () => {
+    const inbox = new PubAckInbox(fx.nats.nc);
+    const h = () => {
+      const headers = natsHeaders();
+      headers.set(H.msgId, `pubacks-${aggregateCounter++}`);
+      return headers;
+    };
+    const subject = fx.topology.subject(EnterpriseCertifiedV1, 'pubacks-1');
+    const first = await inbox.publish(subject, Buffer.from('{}'), h(), 5_000);
+    expect(first.stream).toBe(stream());
+    const again = h();
+    again.set('Nats-Expected-Last-Subject-Sequence', '0');
+    await expect(inbox.publish(subject, Buffer.from('{}'), again, 5_000)).rejects.toThrow(
+      /wrong last sequence/,
+    );
+    // No stream and no subscriber: the server answers 503 at once.
+    await expect(
+      inbox.publish(`${names.prefix}-nowhere.x`, Buffer.from('{}'), h(), 5_000),
+    ).rejects.toMatchObject({
+      code: 503,
+    });
+    // A plain subscriber that never answers: the publish times out.
+    const silent = fx.nats.nc.subscribe(`${names.prefix}-silent.x`);
+    const started = Date.now();
+    await expect(inbox.publish(`${names.prefix}-silent.x`, Buffer.from('{}'), h(), 300)).rejects.toThrow(
+      /timed out/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    silent.unsubscribe();
   });
 });
