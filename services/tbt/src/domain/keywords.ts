@@ -28,8 +28,18 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Words already folded: a lookup costs less than normalising, stripping accents and stemming again. */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 50_000;
+
 function fold(word: string): string {
-  return stem(word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+  let value = folded.get(word);
+  if (value === undefined) {
+    value = stem(word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(word, value);
+  }
+  return value;
 }
 
 /** Word tokens of (NFKC) text with their positions in it. */
@@ -49,7 +59,7 @@ export interface KeywordPattern {
   tokens: string[];
   /** `substring` mode: the lower-case NFKC keyword, spaces collapsed. */
   needle: string;
-  /** The key the index files it under: first token, or a CJK bigram (or single character). */
+  /** The key the index files it under: the longest token, or a CJK bigram (or single character). */
   indexKey: string;
   /** Same key for patterns that match the same texts (for de-duplication). */
   key: string;
@@ -66,7 +76,8 @@ export function compileKeyword(keyword: string): KeywordPattern | undefined {
       mode: 'substring',
       tokens: [],
       needle,
-      indexKey: run.slice(0, 2),
+      // By code points: a UTF-16 slice could cut a character in two and never be found.
+      indexKey: [...run].slice(0, 2).join(''),
       key: `s:${needle}`,
     };
   }
@@ -77,7 +88,8 @@ export function compileKeyword(keyword: string): KeywordPattern | undefined {
     mode: 'words',
     tokens,
     needle: '',
-    indexKey: tokens[0]!,
+    // Any token of a phrase will do; the longest is the least likely to be a common word.
+    indexKey: tokens.reduce((a, b) => (b.length > a.length ? b : a)),
     key: `w:${tokens.join(' ')}`,
   };
 }

@@ -56,8 +56,10 @@ export class TbtView {
     }
   }
 
-  start(): Promise<void> {
-    return this.aggregates.start();
+  async start(): Promise<void> {
+    await this.aggregates.start();
+    // Caught up: profiles came one by one from the stream; fold them all into the compact postings.
+    this.index.compact();
   }
 
   stop(): Promise<void> {
