@@ -5,11 +5,8 @@
  */
 import type { Fact, FactAttributes, FactKind, FactsByKind } from './facts.js';
 
-interface Entry {
-  readonly fact: Fact;
-  /** Canonical JSON of the fact, made when first compared across stores (equals). */
-  json?: string;
-}
+/** Canonical JSON of stored facts, made when first compared across stores (equals). */
+const canonicalOf = new WeakMap<Fact, string>();
 
 /** JSON with object keys sorted and undefined members dropped, so equal facts serialise equally. */
 export function canonicalJson(value: unknown): string {
@@ -69,7 +66,7 @@ function isStale(existing: Fact, seq: number | undefined): boolean {
 }
 
 export class FactStore implements Iterable<Fact>, FactsByKind {
-  readonly #byId = new Map<string, Entry>();
+  readonly #byId = new Map<string, Fact>();
   readonly #byKind = new Map<FactKind, Map<string, Fact>>();
   /** Told of every change (an upsert that changed something, a retraction), after it is stored. */
   onChange?: (previous: Fact | undefined, next: Fact) => void;
@@ -80,19 +77,19 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
   }
 
   get(id: string): Fact | undefined {
-    return this.#byId.get(id)?.fact;
+    return this.#byId.get(id);
   }
 
   /** Upsert by id. False when nothing changed: an identical fact, or one older (seq) than stored. */
   applyFact(fact: Fact): boolean {
     const existing = this.#byId.get(fact.id);
-    if (existing && isStale(existing.fact, fact.seq)) return false;
+    if (existing && isStale(existing, fact.seq)) return false;
     const next = normalise(fact);
-    if (existing && sameFact(existing.fact, next)) return false;
-    if (existing && existing.fact.kind !== next.kind) this.#byKind.get(existing.fact.kind)?.delete(next.id);
-    this.#byId.set(next.id, { fact: next });
+    if (existing && sameFact(existing, next)) return false;
+    if (existing && existing.kind !== next.kind) this.#byKind.get(existing.kind)?.delete(next.id);
+    this.#byId.set(next.id, next);
     this.#kindIndex(next.kind).set(next.id, next);
-    this.onChange?.(existing?.fact, next);
+    this.onChange?.(existing, next);
     return true;
   }
 
@@ -102,8 +99,8 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
    */
   retract(id: string, seq?: number): boolean {
     const existing = this.#byId.get(id);
-    if (!existing || existing.fact.retracted || isStale(existing.fact, seq)) return false;
-    return this.applyFact({ ...existing.fact, retracted: true, seq: seq ?? existing.fact.seq });
+    if (!existing || existing.retracted || isStale(existing, seq)) return false;
+    return this.applyFact({ ...existing, retracted: true, seq: seq ?? existing.seq });
   }
 
   /** Live (not retracted) facts of one kind. */
@@ -113,14 +110,12 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
 
   /** Live facts of every kind. */
   *[Symbol.iterator](): Iterator<Fact> {
-    for (const { fact } of this.#byId.values()) if (!fact.retracted) yield fact;
+    for (const fact of this.#byId.values()) if (!fact.retracted) yield fact;
   }
 
   /** Every stored fact (tombstones included), sorted by id: deterministic whatever the apply order. */
   snapshot(): readonly Fact[] {
-    return [...this.#byId.values()]
-      .map((e) => e.fact)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.#byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Canonical text of the snapshot, e.g. to hash or compare across processes. */
@@ -130,15 +125,17 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
 
   equals(other: FactStore): boolean {
     if (other.size !== this.size) return false;
-    for (const [id, entry] of this.#byId) {
+    for (const [id, fact] of this.#byId) {
       const theirs = other.#byId.get(id);
-      if (!theirs || FactStore.#json(theirs) !== FactStore.#json(entry)) return false;
+      if (!theirs || FactStore.#json(theirs) !== FactStore.#json(fact)) return false;
     }
     return true;
   }
 
-  static #json(entry: Entry): string {
-    return (entry.json ??= canonicalJson(entry.fact));
+  static #json(fact: Fact): string {
+    let json = canonicalOf.get(fact);
+    if (json === undefined) canonicalOf.set(fact, (json = canonicalJson(fact)));
+    return json;
   }
 
   static from(facts: Iterable<Fact>): FactStore {

@@ -11,7 +11,19 @@ import type {
 } from '@highland/contracts';
 import { type Fact, factKey } from '../domain/facts.js';
 
-type Standard = EventData<typeof StandardRegisteredV1> & { department: string; stageOn: string };
+/** What the projection remembers of a standard: only what its fact needs (a replay keeps one per standard). */
+interface Standard {
+  readonly code: string;
+  readonly level: EventData<typeof StandardRegisteredV1>['level'];
+  readonly workKind: EventData<typeof StandardRegisteredV1>['work']['kind'];
+  readonly sector: string;
+  readonly isoStage: string;
+  readonly department: string;
+  readonly town?: string;
+  readonly project?: number;
+  readonly inDistrict: boolean;
+  readonly stageOn: string;
+}
 
 /**
  * Turns events into facts. Standards need their registration to interpret later stage changes,
@@ -27,7 +39,18 @@ export class FactProjection {
     switch (e.type) {
       case 'registry.standard-registered': {
         const d = e.data as EventData<typeof StandardRegisteredV1>;
-        const s: Standard = { ...d, department: e.actor.department, stageOn: d.publishedOn ?? day };
+        const s: Standard = {
+          code: d.code,
+          level: d.level,
+          workKind: d.work.kind,
+          sector: d.sector,
+          isoStage: d.isoStage,
+          department: e.actor.department,
+          ...(d.town ? { town: d.town } : {}),
+          ...(d.project ? { project: d.project } : {}),
+          inDistrict: d.inDistrict,
+          stageOn: d.publishedOn ?? day,
+        };
         this.standards.set(e.aggregate.id, s);
         return [this.standardFact(s, seq, ref)];
       }
@@ -35,13 +58,7 @@ export class FactProjection {
         const d = e.data as EventData<typeof StandardStageChangedV1>;
         const prev = this.standards.get(e.aggregate.id);
         if (!prev) return [];
-        const s: Standard = {
-          ...prev,
-          stage: d.to,
-          isoStage: d.isoStage,
-          stageOn: d.publishedOn ?? d.on,
-          ...(d.publishedOn ? { publishedOn: d.publishedOn } : {}),
-        };
+        const s: Standard = { ...prev, isoStage: d.isoStage, stageOn: d.publishedOn ?? d.on };
         this.standards.set(e.aggregate.id, s);
         return [this.standardFact(s, seq, ref)];
       }
@@ -146,7 +163,7 @@ export class FactProjection {
       occurredAt: s.stageOn,
       attributes: {
         level: s.level,
-        workKind: s.work.kind,
+        workKind: s.workKind,
         sector: s.sector,
         stage: s.isoStage,
         department: s.department,
