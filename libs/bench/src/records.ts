@@ -1,4 +1,5 @@
 import { ccsEntries, icsEntries } from '@highland/reference-data';
+import { Rng } from './rng.js';
 
 /**
  * Synthetic but realistic standard records, as a department posts them (the body of
@@ -38,16 +39,10 @@ export const LEVEL_SHARES: ReadonlyArray<readonly [Level, number]> = [
   ['foreign', 0.02],
 ];
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same records. */
+/** The seeded PRNG as a function: the same seed gives the same records. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const NATIONAL = [

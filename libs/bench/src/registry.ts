@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { freePort } from '@highland/infra';
 import { connectNats, ensureStream, type NatsHandle, Topology } from '@highland/messaging';
@@ -63,6 +64,48 @@ const withDatabase = (url: string, db: string) => {
   u.pathname = `/${db}`;
   return u.toString();
 };
+
+/** CPU time of processes by pid, ms (Linux /proc: utime + stime, in clock ticks of 10 ms). */
+function processesCpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not Linux, or gone
+    }
+  }
+  return ticks * 10;
+}
+
+interface CpuUse {
+  /** This process (the service, the load worker, GC threads), ms. */
+  ownMs: number;
+  /** The servers (NATS, the store), ms. */
+  serversMs: number;
+  /** What other processes took meanwhile. */
+  other: string;
+}
+
+/**
+ * CPU spent from now until the returned function is called: less sensitive to a busy machine than
+ * elapsed time, so runs under different load can still be compared per record.
+ */
+function measureCpu(serverPids: readonly number[]): () => CpuUse {
+  const own0 = process.cpuUsage();
+  const servers0 = processesCpuMs(serverPids);
+  const other = new OtherLoad(serverPids);
+  return () => {
+    const own = process.cpuUsage(own0);
+    return {
+      ownMs: (own.user + own.system) / 1000,
+      serversMs: processesCpuMs(serverPids) - servers0,
+      other: other.describe(),
+    };
+  };
+}
 
 /** Waits until the snapshot writer (a durable consumer) has acknowledged every event in the stream. */
 async function snapshotsCaughtUp(nats: NatsHandle, stream: string, timeoutMs: number): Promise<boolean> {
@@ -160,11 +203,13 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
     for (let i = 0; i < 4; i++) await warm.insertMany(records.slice(0, RAW_BATCH).map((r) => ({ ...r })));
     await warm.drop();
     const raw = mongo.db().collection('bench_raw_insert_many');
+    const rawCpu = measureCpu(infra.pids);
     const rawStarted = performance.now();
     for (let i = 0; i < docs.length; i += RAW_BATCH) {
       await raw.insertMany(docs.slice(i, i + RAW_BATCH), { ordered: false });
     }
     const rawInsertMs = performance.now() - rawStarted;
+    const rawInsertCpu = rawCpu();
     progress(`  ${fmtRate(rate(docs.length, rawInsertMs))}`);
 
     progress('starting the registry service in this process …');
@@ -189,6 +234,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
     progress(
       `POST /import: ${fmtInt(records.length)} records in ${chunks.length} chunks of ${opts.chunk}, ${opts.importInFlight} in flight …`,
     );
+    const importCpu = measureCpu(infra.pids);
     const importStarted = performance.now();
     const imported = await load.run({
       kind: 'import',
@@ -198,6 +244,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       rows: chunks.map((c) => c.length),
       inFlight: opts.importInFlight,
     });
+    const importedCpu = importCpu();
     const recorded = imported.chunks.reduce((s, c) => s + c.recorded, 0);
     const problems = imported.chunks.flatMap((c) => c.errors);
     if (recorded !== records.length || problems.length) {
@@ -213,7 +260,8 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
     // (c) before the commands: the store copy is complete and idle, the view holds every record.
     const paths = queryPaths(records, opts.queries);
     progress(`queries: ${fmtInt(paths.length)} filtered GET /standards, ${opts.queryClients} client(s) …`);
-    // One untimed query first: the view sorts its standards by code lazily after new ones arrive.
+    // One untimed query first (warm-up; the view also merges new standards into its code order
+    // when a query comes before its background merge has).
     await load.run({ kind: 'queries', base, key: officeKey, paths: paths.slice(0, 1), clients: 1 });
     const queries = await load.run({
       kind: 'queries',
@@ -258,7 +306,9 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       recordBytes,
       eventBytes,
       rawInsertMs,
+      rawInsertCpu,
       importMs: imported.elapsedMs,
+      importCpu: importedCpu,
       chunkLatency: summarize(imported.chunks.map((c) => c.ms)),
       importToStoreMs,
       storedDocs,
@@ -342,7 +392,9 @@ interface RegistryFigures {
   recordBytes: number;
   eventBytes: number;
   rawInsertMs: number;
+  rawInsertCpu: CpuUse;
   importMs: number;
+  importCpu: CpuUse;
   chunkLatency: LatencySummary;
   importToStoreMs: number | undefined;
   storedDocs: number;
@@ -412,6 +464,12 @@ function report(f: RegistryFigures): void {
   out(
     `POST /import latency per ${opts.chunk}-record request: p50 ${fmtMs(f.chunkLatency.p50)}, max ${fmtMs(f.chunkLatency.max)}`,
   );
+  const perRecord = (ms: number) => `${fmtNum((ms * 1000) / n, 0)} µs`;
+  out(
+    `CPU per record: raw insertMany — this process ${perRecord(f.rawInsertCpu.ownMs)}, servers ${perRecord(f.rawInsertCpu.serversMs)}; ` +
+      `POST /import — this process ${perRecord(f.importCpu.ownMs)} (service, load worker, GC), servers ${perRecord(f.importCpu.serversMs)} (NATS, the store copy)`,
+  );
+  out(`during the raw insertMany: ${f.rawInsertCpu.other}; during the import: ${f.importCpu.other}`);
   out();
   out(
     `(b) commands: ${opts.clients} concurrent HTTP clients for ${opts.durationS} s, ${MIX[opts.commandMix]}`,

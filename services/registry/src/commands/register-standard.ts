@@ -4,7 +4,7 @@ import { ISO_STAGE_OF, NATIONAL_STAGES } from '../domain/stages.js';
 import { standardId } from '../domain/aggregates/ids.js';
 import type { RegistryState, StandardState } from '../domain/aggregates/state.js';
 import { ConflictProblem } from '@highland/service-kit';
-import { CcsCodes, IcsCodes, Name, PastDate, Reason, StandardCode } from './fields.js';
+import { AnyDate, CcsCodes, IcsCodes, Name, PastDate, Reason, StandardCode } from './fields.js';
 import type { RegistryCommand } from './command.js';
 
 export const RegisterStandardInput = z
@@ -50,10 +50,7 @@ export const RegisterStandardInput = z
     inDistrict: z.boolean().default(true),
     town: Name.optional(),
     publishedOn: PastDate.optional(),
-    effectiveOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    effectiveOn: AnyDate.optional(),
     reason: Reason,
   })
   .strict()

@@ -5,6 +5,7 @@ import { CommandExecutor, type CommandResult } from '@highland/persistence';
 import { NATS, PUBLISHER, TOPOLOGY } from '@highland/service-kit';
 import type { RegistryState } from '../domain/aggregates/state.js';
 import { RegistryView } from '../view/registry-view.js';
+import { BulkCommands } from './bulk-commands.js';
 import type { RegistryCommand } from './command.js';
 
 export interface CallContext {
@@ -22,7 +23,7 @@ export class RegistryCommands {
   constructor(
     @Inject(NATS) nats: NatsHandle,
     @Inject(TOPOLOGY) topology: Topology,
-    @Inject(PUBLISHER) publisher: EventPublisher,
+    @Inject(PUBLISHER) private readonly publisher: EventPublisher,
     @Inject(RegistryView) readonly view: RegistryView,
   ) {
     this.executor = new CommandExecutor(nats, topology, 'registry', publisher, view.aggregates);
@@ -37,5 +38,10 @@ export class RegistryCommands {
       correlationId: ctx.correlationId,
       ...(ctx.eventId ? { eventId: ctx.eventId } : {}),
     });
+  }
+
+  /** Many commands of one caller, pipelined (a bulk import); see BulkCommands. */
+  bulk(ctx: Omit<CallContext, 'eventId'>): BulkCommands {
+    return new BulkCommands(this.view, this.publisher, ctx, (command) => this.run(command, ctx));
   }
 }

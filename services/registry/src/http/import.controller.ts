@@ -4,7 +4,7 @@ import { parseIsoDeliverablesJsonl } from '@highland/reference-data';
 import { callerOf, type IdempotentRequest, RequireScope, ValidationProblem } from '@highland/service-kit';
 import { importCatalogueEntry } from '../commands/import-catalogue-entry.js';
 import { RegistryCommands } from '../commands/registry-commands.js';
-import { type ImportRow, rowsFromCsv, rowsFromJson } from '../import/rows.js';
+import { type ImportRow, rowsFromCsv, rowsFromItems } from '../import/rows.js';
 import { runImport } from '../import/run-import.js';
 import { callContext } from './call-context.js';
 
@@ -61,7 +61,7 @@ export class ImportController {
   private parse(body: unknown, type: string): ImportRow[] {
     try {
       if (type.startsWith('text/csv') && typeof body === 'string') return rowsFromCsv(body);
-      if (type.startsWith('application/json')) return rowsFromJson(JSON.stringify(body));
+      if (type.startsWith('application/json')) return rowsFromItems(body);
     } catch (err) {
       throw new ValidationProblem('the file cannot be read', [
         { field: 'body', reason: (err as Error).message },
@@ -89,14 +89,16 @@ export class ImportController {
     }
     const { records, errors } = parseIsoDeliverablesJsonl(req.body);
     const ctx = callContext(req);
+    const bulk = this.commands.bulk({ actor: ctx.actor, correlationId: ctx.correlationId });
+    for (let i = 0; i < records.length; i++) {
+      bulk.submit(importCatalogueEntry(records[i]!));
+      if (i % 250 === 249) await bulk.drain(1);
+    }
     let recorded = 0;
     let unchanged = 0;
-    for (const record of records) {
-      const result = await this.commands.run(importCatalogueEntry(record), {
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-      });
-      if (result.changed) recorded++;
+    for (const outcome of await bulk.finish()) {
+      if (outcome.status === 'rejected') throw outcome.problem;
+      if (outcome.status === 'recorded') recorded++;
       else unchanged++;
     }
     return { rows: records.length + errors.length, recorded, unchanged, rejected: errors.length, errors };

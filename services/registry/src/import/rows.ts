@@ -73,7 +73,11 @@ export function rowsFromCsv(text: string): ImportRow[] {
 
 /** A JSON array of API bodies, each with an optional "type" (default "standard"). */
 export function rowsFromJson(text: string): ImportRow[] {
-  const parsed = JSON.parse(text) as unknown;
+  return rowsFromItems(JSON.parse(text) as unknown);
+}
+
+/** rowsFromJson for a body already parsed (the API's JSON body). */
+export function rowsFromItems(parsed: unknown): ImportRow[] {
   const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown[] })?.items;
   if (!Array.isArray(items)) throw new Error('expected a JSON array of records (or {"items": [...]})');
   return items.map((item, i) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NATIONAL_STAGES } from '../domain/stages.js';
 import type { StandardState } from '../domain/aggregates/state.js';
 import type { RegistryView } from '../view/registry-view.js';
-import type { StandardRow } from './standards-index.js';
+import type { StandardFilter } from './standards-index.js';
 
 const Level = z.enum(['international', 'foreign', 'national', 'industry', 'local', 'group', 'enterprise']);
 const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -33,38 +33,30 @@ export const ListStandardsQuery = z
   });
 export type ListStandardsParams = z.infer<typeof ListStandardsQuery>;
 
-/** One predicate built per query, so the scan does no per-row parsing or case folding. */
-function predicate(q: ListStandardsParams): (r: StandardRow) => boolean {
-  const code = q.code?.toUpperCase();
+/** The query's filters as the index takes them: empty values filter nothing, codes compare upper-cased. */
+export function standardFilter(q: ListStandardsParams): StandardFilter {
   const ics = q.ics?.replace(/\.+$/, '');
-  const icsDot = ics ? `${ics}.` : '';
-  const inDistrict = q.inDistrict === undefined ? undefined : q.inDistrict === 'true';
-  return (r) =>
-    (!q.level || r.level === q.level) &&
-    (!q.stage || r.stage === q.stage) &&
-    (!q.sector || r.sector === q.sector) &&
-    (!q.kind || r.kind === q.kind) &&
-    (!q.project || r.project === q.project) &&
-    (inDistrict === undefined || r.inDistrict === inDistrict) &&
-    (!code || r.code.startsWith(code)) &&
-    (!q.publishedFrom || (r.publishedOn !== '' && r.publishedOn >= q.publishedFrom)) &&
-    (!q.publishedTo || (r.publishedOn !== '' && r.publishedOn <= q.publishedTo)) &&
-    (!ics || r.ics.some((c) => c === ics || c.startsWith(icsDot))) &&
-    (!q.organisation || r.lead === q.organisation || r.participants.includes(q.organisation));
+  return {
+    ...(q.level ? { level: q.level } : {}),
+    ...(q.stage ? { stage: q.stage } : {}),
+    ...(q.sector ? { sector: q.sector } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.project ? { project: q.project } : {}),
+    ...(q.inDistrict !== undefined ? { inDistrict: q.inDistrict === 'true' } : {}),
+    ...(q.code ? { codePrefix: q.code.toUpperCase() } : {}),
+    ...(ics ? { ics } : {}),
+    ...(q.organisation ? { organisation: q.organisation } : {}),
+    ...(q.publishedFrom ? { publishedFrom: q.publishedFrom } : {}),
+    ...(q.publishedTo ? { publishedTo: q.publishedTo } : {}),
+  };
 }
 
-/** A filtered page of standards ordered by code, served from memory. */
+/** A filtered page of standards ordered by code, served from the view's indexes. */
 export function listStandards(view: RegistryView, q: ListStandardsParams) {
-  const items: Array<{ id: string; version: number } & StandardState> = [];
-  const matches = predicate(q);
-  let total = 0;
-  for (const row of view.standards.ordered()) {
-    if (!matches(row)) continue;
-    if (total >= q.offset && items.length < q.limit) {
-      const e = view.get(row.id)!;
-      items.push({ id: row.id, version: e.version, ...(e.state as StandardState) });
-    }
-    total++;
-  }
+  const { total, ids } = view.standards.query(standardFilter(q), q.offset, q.limit);
+  const items = ids.map((id) => {
+    const e = view.get(id)!;
+    return { id, version: e.version, ...(e.state as StandardState) };
+  });
   return { total, offset: q.offset, limit: q.limit, items };
 }

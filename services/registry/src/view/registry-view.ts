@@ -15,8 +15,9 @@ export class RegistryView {
   readonly aggregates: AggregateView<RegistryState>;
   private readonly byKind = new Map<RegistryKind, Map<string, Entry>>();
   private readonly idByCode = new Map<string, string>();
-  /** Flat rows of every standard in code order: what list queries scan. */
+  /** Secondary indexes over the standards: what list queries use. */
   readonly standards = new StandardsIndex();
+  private orderTimer?: NodeJS.Timeout;
 
   constructor(nats: NatsHandle, topology: Topology) {
     this.aggregates = new AggregateView<RegistryState>(nats, topology, {
@@ -31,6 +32,8 @@ export class RegistryView {
   }
 
   stop(): Promise<void> {
+    clearTimeout(this.orderTimer);
+    this.orderTimer = undefined;
     return this.aggregates.stop();
   }
 
@@ -40,7 +43,27 @@ export class RegistryView {
     if (kind === 'standard') {
       if (!previous) this.idByCode.set(entry.state.code, id);
       this.standards.upsert(id, entry.state);
+      if (!this.orderTimer && this.standards.unordered > 0) this.orderSoon();
     }
+  }
+
+  /**
+   * New standards join the code order in the background once arrivals pause (or pile up), so a
+   * query rarely has to merge them itself.
+   */
+  private orderSoon(): void {
+    let seen = this.standards.unordered;
+    const tick = () => {
+      const now = this.standards.unordered;
+      if (now > seen && now < Math.max(2_000, this.standards.size / 4)) {
+        seen = now;
+        this.orderTimer = setTimeout(tick, 200).unref();
+        return;
+      }
+      this.orderTimer = undefined;
+      this.standards.flush();
+    };
+    this.orderTimer = setTimeout(tick, 200).unref();
   }
 
   get(id: string): Entry | undefined {

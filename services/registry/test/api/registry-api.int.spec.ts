@@ -312,6 +312,73 @@ describe('registry API', () => {
     }
   });
 
+  it('imports a file larger than one window: repeated rows come out as if sent one by one', async () => {
+    const row = (n: number, title = '批量测试') => ({
+      code: `T/CAS ${String(n).padStart(3, '0')}-2020`,
+      title: { zh: title },
+      sector: 'bulk testing',
+      work: { kind: 'existing' },
+      stage: 'published',
+      publishedOn: '2020-05-01',
+      leadOrganisation: 'Bulk Test Co.',
+    });
+    const rows = [
+      ...Array.from({ length: 600 }, (_, i) => row(i + 1)),
+      row(1), // the same again: unchanged
+      row(2, '另一个标题'), // the same code with other details: refused
+      { ...row(3), code: 'T/CAS x-2020' }, // not a code
+      row(1), // and again, after both
+    ];
+    const res = await office.post('/import', rows);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 604, recorded: 600, unchanged: 2, rejected: 2 });
+    const results = res.body.results as Array<{
+      line: number;
+      status: string;
+      errors?: Array<{ field: string }>;
+    }>;
+    expect(results.slice(600).map((r) => [r.line, r.status])).toEqual([
+      [601, 'unchanged'],
+      [602, 'rejected'],
+      [603, 'rejected'],
+      [604, 'unchanged'],
+    ]);
+    expect(results[601]!.errors![0]!.field).toBe('code');
+    const listed = await office.get(
+      `/standards?code=${encodeURIComponent('T/CAS ')}&organisation=Bulk%20Test%20Co.&limit=500&offset=100`,
+    );
+    expect(listed.body.total).toBe(600);
+    expect(listed.body.items[0].code).toBe('T/CAS 101-2020');
+  });
+
+  it('settles concurrent imports and commands on the same standards: each recorded once', async () => {
+    const row = (n: number) => ({
+      code: `T/CECS ${String(n).padStart(3, '0')}-2021`,
+      title: { zh: '并发测试' },
+      sector: 'bulk testing',
+      work: { kind: 'existing' },
+      stage: 'published',
+      publishedOn: '2021-05-01',
+      leadOrganisation: 'Concurrent Test Co.',
+    });
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => row(from + i));
+    const [a, b, one] = await Promise.all([
+      office.post('/import', range(1, 300)),
+      office.post('/import', range(201, 500)),
+      office.post('/standards', row(250)),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([200, 201]).toContain(one.status);
+    expect(a.body.rejected + b.body.rejected).toBe(0);
+    expect(a.body.recorded + b.body.recorded + (one.status === 201 ? 1 : 0)).toBe(500);
+    expect(a.body.unchanged + b.body.unchanged + (one.status === 200 ? 1 : 0)).toBe(101);
+    const listed = await office.get('/standards?organisation=Concurrent%20Test%20Co.&limit=1');
+    expect(listed.body.total).toBe(500);
+    const history = await office.get(`/items/${listed.body.items[0].id}/history`);
+    expect(history.body.events).toHaveLength(1);
+  });
+
   it('serves OpenAPI at /docs and leaves no dead letters behind', async () => {
     const doc = await anonymous.get('/docs/openapi.json');
     expect(doc.status).toBe(200);

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Aggregate ids are derived from business keys, so the same thing posted twice is the same aggregate. */
 function key(prefix: string, ...parts: string[]): string {
-  const digest = createHash('sha256')
-    .update(parts.map((p) => p.normalize('NFKC').trim().toLowerCase()).join('\u0000'))
-    .digest('base64url')
-    .slice(0, 22);
+  const text = parts.map((p) => p.normalize('NFKC').trim().toLowerCase()).join('\u0000');
+  const digest = hash('sha256', text, 'base64url').slice(0, 22);
   return `${prefix}-${digest}`;
 }
 
