@@ -11,7 +11,10 @@ import { HEALTH_CHECKS, type HealthCheck, NATS, TOPOLOGY } from '@highland/servi
 import { Leadership } from '@highland/messaging';
 import { ProgressPublisher } from '../progress/progress-publisher.js';
 import { ReportingStore } from '../persistence/reporting-store.js';
+import type { IndicatorAttainment } from '../domain/attainment.js';
 import { ReportingView } from './reporting-view.js';
+
+const STORE_WRITE_MS = 2_000;
 
 export const reportingViewProvider: Provider = {
   provide: ReportingView,
@@ -32,6 +35,9 @@ export class ReportingRuntime implements OnApplicationBootstrap, OnApplicationSh
   private leadership!: Leadership;
   private publisher!: ProgressPublisher;
   private unsubscribe?: () => void;
+  private readonly unwritten = new Map<string, IndicatorAttainment>();
+  private writer?: NodeJS.Timeout;
+  private writing = false;
 
   constructor(
     @Inject(NATS) private readonly nats: NatsHandle,
@@ -50,12 +56,11 @@ export class ReportingRuntime implements OnApplicationBootstrap, OnApplicationSh
       await this.store.writeGeneration(this.view.state, this.view.snapshot());
     }
     this.unsubscribe = this.view.onChange((changes) => {
-      if (this.leadership.leader) {
-        void this.store
-          .writeAttainment(changes.map((c) => c.attainment))
-          .catch((err: Error) => this.log.warn(err.message));
-      }
+      if (!this.leadership.leader) return;
+      for (const c of changes) this.unwritten.set(`${c.planId}/${c.indicatorId}`, c.attainment);
     });
+    this.writer = setInterval(() => void this.writeBehind(), STORE_WRITE_MS);
+    this.writer.unref();
     // `./highland replay reporting`: rebuild into fresh collections and switch over.
     this.consumers.registerReplayTarget('reporting', async () => {
       const state = await this.view.rebuild();
@@ -67,8 +72,34 @@ export class ReportingRuntime implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /**
+   * The store's copy of each changed indicator, at most once per STORE_WRITE_MS: an attainment
+   * carries every counted item, so writing it at the view's pace (every 25 ms) would cost O(items)
+   * each time and FerretDB a scan per replace. Readers of the store see it seconds later.
+   */
+  private async writeBehind(): Promise<void> {
+    if (this.writing || this.unwritten.size === 0) return;
+    const batch = [...this.unwritten.values()];
+    this.unwritten.clear();
+    this.writing = true;
+    try {
+      await this.store.writeAttainment(batch);
+    } catch (err) {
+      this.log.warn((err as Error).message);
+      // Retry with the next round, unless a newer attainment of the indicator is already waiting.
+      for (const a of batch) {
+        const key = `${a.planId}/${a.indicatorId}`;
+        if (!this.unwritten.has(key)) this.unwritten.set(key, a);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.writer);
     this.unsubscribe?.();
+    await this.writeBehind();
     this.publisher?.stop();
     await this.leadership?.stop();
     await this.view.stop();
