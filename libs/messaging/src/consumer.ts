@@ -204,7 +204,8 @@ export class ConsumerRunner {
   ): Promise<void> {
     const handle = this.spec.handle!;
     const concurrency = Math.max(1, this.spec.concurrency ?? 8);
-    let lanes: Array<typeof valid>;
+    // A lane is handled in order; without ordering every event is a lane of its own.
+    let lanes: Array<typeof valid> | undefined;
     if (this.spec.orderByAggregate) {
       const byAggregate = new Map<string, typeof valid>();
       for (const v of valid) {
@@ -213,16 +214,24 @@ export class ConsumerRunner {
         else byAggregate.set(v.event.aggregate.id, [v]);
       }
       lanes = [...byAggregate.values()];
-    } else {
-      lanes = valid.map((v) => [v]);
     }
+    const count = lanes?.length ?? valid.length;
     let next = 0;
-    const workers = Array.from({ length: Math.min(concurrency, lanes.length) }, async () => {
-      while (next < lanes.length) {
-        for (const v of lanes[next++]!) await this.processOne(v.m, v.event, v.ctx, handle);
+    // Acks go out together once the batch is handled: nats.js flushes its buffer a microtask after
+    // the first write, so acks sent between handlers' awaits would each cost a socket write.
+    const handled: JsMsg[] = [];
+    const workers = Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        for (const v of lanes ? lanes[i]! : [valid[i]!])
+          await this.processOne(v.m, v.event, v.ctx, handle, handled);
       }
     });
-    await Promise.all(workers);
+    try {
+      await Promise.all(workers);
+    } finally {
+      for (const m of handled) m.ack();
+    }
   }
 
   private async processOne(
@@ -230,6 +239,8 @@ export class ConsumerRunner {
     event: EventEnvelope,
     ctx: HandlerContext,
     handle: EventHandler,
+    /** Collects the message for the caller to ack; acked at once when absent. */
+    handled?: JsMsg[],
   ): Promise<void> {
     const labels = this.labels(event.type);
     const started = performance.now();
@@ -242,7 +253,8 @@ export class ConsumerRunner {
       } else {
         await handle(event, ctx);
       }
-      m.ack();
+      if (handled) handled.push(m);
+      else m.ack();
       this.metrics?.consumed.inc(labels);
       this.metrics?.handlerSeconds.observe(labels, (performance.now() - started) / 1000);
     } catch (err) {
