@@ -16,6 +16,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { readFileSync } from 'node:fs';
 import { dataFileUrl } from '@highland/reference-data';
 import { firstValueFrom } from 'rxjs';
+import { loquat } from '../fixtures.js';
 
 const names = testNames(import.meta.url);
 let app: NestExpressApplication;
@@ -52,19 +53,6 @@ afterAll(async () => {
   await app.close();
   await fx.dispose();
 });
-
-const loquat = {
-  code: 'DB50/T 1234-2014',
-  title: { zh: '枇杷栽培技术规程', en: 'Code of practice for loquat cultivation' },
-  ics: ['65.020.20'],
-  ccs: ['B31'],
-  sector: 'planting',
-  project: 2,
-  work: { kind: 'formulate' },
-  stage: 'drafting',
-  leadOrganisation: 'Gulou Agricultural Cooperative',
-  participants: ['District Agriculture Committee'],
-};
 
 describe('registry API', () => {
   it('records a standard with who did it, and serves it back by id and by code', async () => {

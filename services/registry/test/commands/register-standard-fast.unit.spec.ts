@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RegisterStandardInput } from '../../src/commands/register-standard.js';
 import { registerStandardFast } from '../../src/commands/register-standard-fast.js';
 import { canonicalCode, messyVariant } from '../domain/standard-code-arbitraries.js';
+import { loquat } from '../fixtures.js';
 
 const ABSENT = Symbol('absent');
 /** A revision of the row's own code. */
@@ -131,18 +132,7 @@ describe('registerStandardFast', () => {
 
   it('takes the fast path for the rows a department sends', () => {
     const rows = [
-      {
-        code: 'DB50/T 1234-2014',
-        title: { zh: '枇杷栽培技术规程', en: 'Code of practice for loquat cultivation' },
-        ics: ['65.020.20'],
-        ccs: ['B31'],
-        sector: 'planting',
-        project: 2,
-        work: { kind: 'formulate' },
-        stage: 'drafting',
-        leadOrganisation: 'Gulou Agricultural Cooperative',
-        participants: ['District Agriculture Committee'],
-      },
+      loquat,
       {
         code: 'GB/T 30000-2014',
         title: { zh: '水泥' },
