@@ -1,6 +1,6 @@
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
-import { decodeEvent, type Decoded, inboundOf } from './inbound.js';
+import { carriesTraceContext, decodeEvent, type Decoded, inboundOf } from './inbound.js';
 import { extractTrace, withConsumerSpan } from './tracing.js';
 
 export interface FollowerOptions {
@@ -9,7 +9,7 @@ export interface FollowerOptions {
   /** First stream sequence to read (1 = from the start). */
   fromSeq?: number;
   onEvent(decoded: Decoded, streamSeq: number): void | Promise<void>;
-  /** Once caught up, handle each live event in a consumer span continuing the producer's trace. */
+  /** Once caught up, handle each traced live event in a consumer span continuing the producer's trace. */
   traceAs?: string;
 }
 
@@ -60,10 +60,7 @@ export class StreamFollower {
     // whole decoding. Messages are applied in stream order, synchronously when onEvent is.
     this.messages = await consumer.consume({
       max_messages: 2_000,
-      callback: (m) => {
-        this.queue.push(m);
-        if (!this.busy) this.pumping = this.pump();
-      },
+      callback: (m) => this.receive(m),
     });
   }
 
@@ -72,11 +69,36 @@ export class StreamFollower {
     this.resolveCaughtUp();
   }
 
-  private async pump(): Promise<void> {
+  /** Applies a message at once when nothing is waiting (a replay's usual case), else queues it. */
+  private receive(m: JsMsg): void {
+    if (this.busy) {
+      this.queue.push(m);
+      return;
+    }
+    if (this.failure) return;
+    let pending: Promise<void> | undefined;
+    try {
+      pending = this.apply(m);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    if (pending) this.pumping = this.pump(pending);
+  }
+
+  private fail(err: unknown): void {
+    // A failing onEvent stops the view here rather than skipping an event; stop() reports it.
+    this.failure = err instanceof Error ? err : new Error(String(err));
+    void this.messages?.close();
+  }
+
+  /** Waits for an asynchronous onEvent, then applies what queued up meanwhile, in order. */
+  private async pump(first: Promise<void>): Promise<void> {
     const queue = this.queue;
     let next = 0;
     this.busy = true;
     try {
+      await first;
       while (next < queue.length && !this.failure) {
         const m = queue[next++]!;
         const pending = this.apply(m);
@@ -87,9 +109,7 @@ export class StreamFollower {
         }
       }
     } catch (err) {
-      // A failing onEvent stops the view here rather than skipping an event; stop() reports it.
-      this.failure = err instanceof Error ? err : new Error(String(err));
-      void this.messages?.close();
+      this.fail(err);
     } finally {
       queue.splice(0, next);
       this.busy = false;
@@ -99,7 +119,7 @@ export class StreamFollower {
   private apply(m: JsMsg): Promise<void> | undefined {
     const decoded = decodeEvent(inboundOf(m));
     const seq = m.seq;
-    if (this.live && this.opts.traceAs && decoded.ok) {
+    if (this.live && this.opts.traceAs && decoded.ok && carriesTraceContext(m)) {
       // Replays stay span-free; live events join the trace of the request that caused them.
       return withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>
         this.opts.onEvent(decoded, seq),
