@@ -265,7 +265,7 @@ class Round {
       });
       this.record({
         name: 'backbone-publish',
-        what: 'EventPublisher.publish (envelope, zod, headers, msg id, span, metrics) + PubAck',
+        what: 'EventPublisher.publish (envelope, contract check, headers, msg id, metrics) + PubAck',
         count: n,
         elapsedMs: ms,
         ...(duplicates ? { note: `${duplicates} duplicates` } : {}),
@@ -282,7 +282,7 @@ class Round {
       await runner.stop();
       this.record({
         name: 'backbone-consume',
-        what: 'ConsumerRunner (decode, zod, span, metrics, ack), no-op handler',
+        what: 'ConsumerRunner (decode, contract check, metrics, ack), no-op handler',
         count: counter.count,
         elapsedMs: elapsed,
         ...(complete ? {} : { note: `timed out after ${this.opts.timeoutS} s` }),

@@ -156,7 +156,7 @@ function consumeSteps(ctx: BreakdownContext): Array<[string, Handle | 'runner']>
       '+ TextDecoder + JSON.parse of the payload',
       (m): unknown => JSON.parse(new TextDecoder().decode(m.data)) as unknown,
     ],
-    ['+ decodeEvent instead: header lookups and zod validation', decode],
+    ['+ decodeEvent instead: contract lookup and check (Ajv, zod on refusal)', decode],
     [
       '+ consumer span (extractTrace + withConsumerSpan around a no-op handler)',
       (m) => {

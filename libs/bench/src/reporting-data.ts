@@ -7,7 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
   KeyProductRecordedV1,
-  type NATIONAL_STAGES,
+  NATIONAL_STAGES,
   StandardRegisteredV1,
   StandardStageChangedV1,
 } from '@highland/contracts';
@@ -56,14 +56,8 @@ const LEVELS = [
   ['foreign', 'ASTM', 5],
 ] as const;
 const WORK_KINDS = ['formulate', 'formulate', 'revise', 'adopt', 'existing'] as const;
-const PATH: readonly NationalStage[] = [
-  'plan-issued',
-  'drafting',
-  'public-comment',
-  'review',
-  'approval',
-  'published',
-];
+/** The path of a work item, plan issued to published (the rest are endings). */
+const PATH: readonly NationalStage[] = NATIONAL_STAGES.slice(0, NATIONAL_STAGES.indexOf('published') + 1);
 const ISO_STAGE: Readonly<Record<NationalStage, string>> = {
   'plan-issued': '10.99',
   drafting: '20.00',

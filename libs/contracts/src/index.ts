@@ -6,6 +6,7 @@ export * from './headers.js';
 export * from './catalog.js';
 export * from './generate.js';
 export * from './validation.js';
+export * from './domain-error.js';
 export { StandardRegisteredV1 } from './events/registry/standard-registered.v1.js';
 export { StandardStageChangedV1 } from './events/registry/standard-stage-changed.v1.js';
 export { KeyProductRecordedV1 } from './events/registry/key-product-recorded.v1.js';

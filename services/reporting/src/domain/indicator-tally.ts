@@ -27,14 +27,14 @@ function add(map: Map<string, Tally>, key: string, adopts: boolean, delta: 1 | -
   else map.set(key, t);
 }
 
-export class IndicatorTally implements CountedSummary {
+export class IndicatorTally {
   readonly kind: FactKind;
   private readonly counts: CountDefinition;
   private readonly window: PlanWindow;
   private readonly dims: readonly BreakdownDimension[];
   private readonly members = new Map<string, Member>();
   private readonly groups: Map<string, Tally>[];
-  readonly perMonth = new Map<string, Tally>();
+  private readonly perMonth = new Map<string, Tally>();
   total = 0;
   adopting = 0;
   /** Bumped on every change of the members: an attainment's items differ exactly when it does. */
@@ -121,10 +121,6 @@ export class IndicatorTally implements CountedSummary {
   /** Members who count, in (instant, id) order; sorted once per change. */
   private ordered(): readonly Member[] {
     return (this.sorted ??= [...this.members.values()].sort(byInstantThenId));
-  }
-
-  group(dim: BreakdownDimension): ReadonlyMap<string, Tally> {
-    return this.groups[this.dims.indexOf(dim)] ?? new Map();
   }
 
   items(): readonly string[] {
