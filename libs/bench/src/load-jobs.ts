@@ -61,6 +61,8 @@ export interface CommandStats {
 export interface CommandsAnswer {
   kind: 'commands';
   elapsedMs: number;
+  /** CPU time of the load worker's thread during the commands (the clients), ms. */
+  clientCpuMs: number;
   register: CommandStats;
   stage: CommandStats;
 }

@@ -96,6 +96,7 @@ async function runCommands(job: CommandsJob): Promise<CommandsAnswer> {
   const stage = emptyStats();
   const queues: StageTarget[][] = Array.from({ length: job.clients }, () => []);
   job.stageTargets.forEach((t, i) => queues[i % job.clients]!.push({ ...t }));
+  const cpu0 = process.threadCpuUsage();
   const started = performance.now();
   const deadline = started + job.durationMs;
   const ticker = setInterval(
@@ -139,8 +140,9 @@ async function runCommands(job: CommandsJob): Promise<CommandsAnswer> {
   await Promise.all(Array.from({ length: job.clients }, (_, c) => clientLoop(c)));
   clearInterval(ticker);
   const elapsedMs = performance.now() - started;
+  const cpu = process.threadCpuUsage(cpu0);
   client.close();
-  return { kind: 'commands', elapsedMs, register, stage };
+  return { kind: 'commands', elapsedMs, clientCpuMs: (cpu.user + cpu.system) / 1000, register, stage };
 }
 
 async function runQueries(job: QueriesJob): Promise<QueriesAnswer> {

@@ -280,6 +280,8 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
     const stageTargets: StageTarget[] = records
       .filter((r): r is StandardBody & { stage: StageTarget['stage'] } => r.work.kind === 'formulate')
       .map((r) => ({ code: r.code, stage: r.stage }));
+    const commandsCpu = measureCpu(infra.pids);
+    const mainThread0 = process.threadCpuUsage();
     const commands = await load.run({
       kind: 'commands',
       base,
@@ -292,6 +294,11 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       on: todayUtc(),
       mix: opts.commandMix,
     });
+    const mainThread = process.threadCpuUsage(mainThread0);
+    const commandCpu = {
+      ...commandsCpu(),
+      mainThreadMs: (mainThread.user + mainThread.system) / 1000,
+    };
     // The store copy rewrites changed items, and FerretDB answers every update or delete by _id
     // with a scan of the collection: the writer falls behind. Say how far; do not wait for it.
     const backlog = await snapshotBacklog(nats, stream);
@@ -314,6 +321,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       storedDocs,
       rawPublish,
       commands,
+      commandCpu,
       queries,
       backlog,
     };
@@ -400,6 +408,8 @@ interface RegistryFigures {
   storedDocs: number;
   rawPublish: RawPublish;
   commands: Awaited<ReturnType<LoadRunner['run']>> & { kind: 'commands' };
+  /** CPU during the commands; mainThreadMs is the service's event loop (this process's main thread). */
+  commandCpu: CpuUse & { mainThreadMs: number };
   queries: Awaited<ReturnType<LoadRunner['run']>> & { kind: 'queries' };
   backlog: Backlog;
 }
@@ -497,6 +507,13 @@ function report(f: RegistryFigures): void {
   }
   out(
     `commands / raw JetStream publish (same concurrency): ${fmtRatio(ratio(commandsPerS, rawPublishRate))}`,
+  );
+  const cc = f.commandCpu;
+  const perCommand = (ms: number) => `${fmtNum((ms * 1000) / Math.max(1, okCommands), 0)} µs`;
+  out(
+    `CPU per command: the service's event loop (main thread) ${perCommand(cc.mainThreadMs)}, the clients (load worker) ${perCommand(c.clientCpuMs)}, ` +
+      `rest of this process (GC and libuv threads) ${perCommand(cc.ownMs - cc.mainThreadMs - c.clientCpuMs)}, servers ${perCommand(cc.serversMs)} (NATS, the store copy); ` +
+      `main thread busy ${fmtNum((100 * cc.mainThreadMs) / c.elapsedMs, 0)} % of the time; during the commands: ${cc.other}`,
   );
   out(
     `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet written by the snapshot writer ` +
