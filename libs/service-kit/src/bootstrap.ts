@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { collectDefaultMetrics } from 'prom-client';
 import type { BaseConfig } from './config.js';
+import { httpTraceContext } from './trace-context.js';
 
 export interface ServiceDefinition {
   service: string;
@@ -26,8 +27,12 @@ export async function createService(def: ServiceDefinition): Promise<NestExpress
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: def.config.BODY_LIMIT });
   app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain', 'application/x-ndjson'] });
+  // After the body parsers: their callbacks run outside the request's async context.
+  const traceContext = httpTraceContext();
+  if (traceContext) app.use(traceContext);
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,

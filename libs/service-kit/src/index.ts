@@ -12,3 +12,4 @@ export * from './telemetry.js';
 export * from './service-kit.module.js';
 export * from './bootstrap.js';
 export * from './rpc.js';
+export * from './trace-context.js';

@@ -7,12 +7,12 @@ import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import {
   BatchSpanProcessor,
-  NoopSpanProcessor,
   type ReadableSpan,
   SimpleSpanProcessor,
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
+import { disableTraceContextOnly, enableTraceContextOnly } from './trace-context.js';
 
 /** Spans as JSON lines in a file (HIGHLAND_TRACE_FILE): lets a test follow one trace across processes. */
 class FileSpanExporter implements SpanExporter {
@@ -44,8 +44,12 @@ class FileSpanExporter implements SpanExporter {
 let sdk: NodeSDK | undefined;
 
 /**
- * Tracing for a service: always on (so logs carry trace and span ids and context crosses NATS),
- * exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set, silent otherwise.
+ * Tracing for a service: always on (so logs carry trace and span ids and context crosses NATS).
+ * With a destination for spans — OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, a file with
+ * HIGHLAND_TRACE_FILE — the OpenTelemetry SDK records them (HTTP, express, mongoose, NATS
+ * producer and consumer spans). Without one, no span is built only to be dropped: each request
+ * still continues or starts a trace with a span id of its own, which its log lines and the events
+ * it publishes carry (trace-context.ts; createService installs the middleware).
  * Must start before NestJS, express and mongoose load: services run with
  * `node --import @highland/service-kit/telemetry-register`.
  */
@@ -60,7 +64,10 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
       new SimpleSpanProcessor({ exporter: new FileSpanExporter(env.HIGHLAND_TRACE_FILE, serviceName) }),
     );
   }
-  if (processors.length === 0) processors.push(new NoopSpanProcessor());
+  if (processors.length === 0) {
+    enableTraceContextOnly();
+    return;
+  }
   sdk = new NodeSDK({
     serviceName,
     autoDetectResources: false,
@@ -77,6 +84,7 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
 }
 
 export async function stopTelemetry(): Promise<void> {
+  disableTraceContextOnly();
   await sdk?.shutdown().catch(() => undefined);
   sdk = undefined;
 }
