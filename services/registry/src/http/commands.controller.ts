@@ -31,6 +31,7 @@ import {
   RegisterStandardInput,
   type RegisterStandardBody,
 } from '../commands/register-standard.js';
+import { registerStandardFast } from '../commands/register-standard-fast.js';
 import { RegistryCommands } from '../commands/registry-commands.js';
 import { callContext } from './call-context.js';
 import { commandResponse } from './respond.js';
@@ -56,7 +57,8 @@ export class CommandsController {
   @ApiBody({ schema: openApiSchema(RegisterStandardInput) })
   @idempotencyHeader
   async registerStandard(
-    @ZodBody(RegisterStandardInput) body: RegisterStandardBody,
+    // The import's hand-written check first (same value as the schema, pinned by a unit test).
+    @ZodBody(RegisterStandardInput, registerStandardFast) body: RegisterStandardBody,
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
