@@ -1,6 +1,13 @@
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
-import { carriesTraceContext, decodeEvent, type Decoded, inboundOf } from './inbound.js';
+import {
+  carriesTraceContext,
+  decodeEvent,
+  type Decoded,
+  type Delivery,
+  deliveryOf,
+  inboundOf,
+} from './inbound.js';
 import { extractTrace, withConsumerSpan } from './tracing.js';
 
 export interface FollowerOptions {
@@ -117,23 +124,24 @@ export class StreamFollower {
   }
 
   private apply(m: JsMsg): Promise<void> | undefined {
-    const decoded = decodeEvent(inboundOf(m));
-    const seq = m.seq;
+    const delivery = deliveryOf(m);
+    const seq = delivery.streamSeq;
+    const decoded = decodeEvent(inboundOf(m, seq));
     if (this.live && this.opts.traceAs && decoded.ok && carriesTraceContext(m)) {
       // Replays stay span-free; live events join the trace of the request that caused them.
       return withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>
         this.opts.onEvent(decoded, seq),
-      ).then(() => this.markApplied(m, seq));
+      ).then(() => this.markApplied(delivery));
     }
     const result = this.opts.onEvent(decoded, seq);
-    if (result) return result.then(() => this.markApplied(m, seq));
-    this.markApplied(m, seq);
+    if (result) return result.then(() => this.markApplied(delivery));
+    this.markApplied(delivery);
     return undefined;
   }
 
-  private markApplied(m: JsMsg, seq: number): void {
-    this.applied = seq;
-    if (!this.live && m.info.pending === 0) this.markCaughtUp();
+  private markApplied(delivery: Delivery): void {
+    this.applied = delivery.streamSeq;
+    if (!this.live && delivery.pending === 0) this.markCaughtUp();
     if (this.waiters.length) this.release();
   }
 

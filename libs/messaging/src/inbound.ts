@@ -40,19 +40,87 @@ export function carriesTraceContext(m: JsMsg): boolean {
   );
 }
 
-/** A JetStream message as decodeEvent reads it; subject and headers stay bytes unless asked for. */
-export function inboundOf(m: JsMsg): InboundMessage {
-  // Subject and headers are decoded from bytes on first read: only a failure ever reads them.
-  return {
-    get subject() {
-      return m.subject;
-    },
-    data: m.data,
-    streamSeq: m.seq,
-    get headers() {
-      return m.headers;
-    },
-  };
+/** What a consumer reads of a message's delivery (from its reply subject). */
+export interface Delivery {
+  readonly streamSeq: number;
+  readonly deliveryCount: number;
+  readonly pending: number;
+}
+
+const ACK_PREFIX = '$JS.ACK.';
+const dots = new Int32Array(12);
+
+/** The decimal number between two offsets of a text; NaN when it holds anything else. */
+function digitsAt(text: string, from: number, to: number): number {
+  if (to <= from) return Number.NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The delivery numbers of a JetStream message, read from its reply subject without splitting it:
+ * `m.info` splits the subject into a dozen strings and builds an object (~2 µs a message, as much
+ * as the rest of a replay's delivery). Both subject forms are handled —
+ * `$JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>` and
+ * `$JS.ACK.<domain>.<hash>.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>[.<token>]`;
+ * anything else goes to nats.js's own parser (a test pins both to agree).
+ */
+export function deliveryOf(m: JsMsg): Delivery {
+  // nats.js's message has `reply` though JsMsg does not declare it.
+  const reply = (m as unknown as { reply?: unknown }).reply;
+  if (typeof reply === 'string' && reply.startsWith(ACK_PREFIX)) {
+    let n = 0;
+    for (let i = reply.indexOf('.'); i !== -1 && n < dots.length; i = reply.indexOf('.', i + 1))
+      dots[n++] = i;
+    const tokens = n + 1;
+    // Index of the dot before <delivered>.
+    const at = tokens === 9 ? 3 : tokens === 11 || tokens === 12 ? 5 : -1;
+    if (at > 0) {
+      const end = (k: number) => (k < n ? dots[k]! : reply.length);
+      const deliveryCount = digitsAt(reply, dots[at]! + 1, dots[at + 1]!);
+      const streamSeq = digitsAt(reply, dots[at + 1]! + 1, dots[at + 2]!);
+      const pending = digitsAt(reply, dots[at + 4]! + 1, end(at + 5));
+      if (deliveryCount >= 0 && streamSeq >= 0 && pending >= 0) return { streamSeq, deliveryCount, pending };
+    }
+  }
+  const { streamSequence, deliveryCount, pending } = m.info;
+  return { streamSeq: streamSequence, deliveryCount, pending };
+}
+
+/**
+ * A JetStream message as decodeEvent reads it; subject and headers stay bytes unless asked for.
+ * A class, not an object literal with getters: V8 builds such literals through the runtime and
+ * the garbage outlived the young generation (measured: 20 full collections over a 1M replay, not 2).
+ */
+class JsInbound implements InboundMessage {
+  readonly data: Uint8Array;
+  readonly streamSeq: number;
+
+  constructor(
+    private readonly m: JsMsg,
+    streamSeq: number,
+  ) {
+    this.data = m.data;
+    this.streamSeq = streamSeq;
+  }
+
+  // Decoded from bytes on first read: only a failure ever reads them.
+  get subject(): string {
+    return this.m.subject;
+  }
+
+  get headers(): MsgHdrs | undefined {
+    return this.m.headers;
+  }
+}
+
+export function inboundOf(m: JsMsg, streamSeq = deliveryOf(m).streamSeq): InboundMessage {
+  return new JsInbound(m, streamSeq);
 }
 
 /**
@@ -91,5 +159,10 @@ export function decodeEvent(msg: InboundMessage, accepted?: ReadonlyArray<EventC
     const issues = checked.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     return { ok: false, reason: `violates ${type} v${version}: ${issues}`, eventType: type };
   }
+  // The catalogue's own strings instead of the payload's equal copies: one shared string per type
+  // (compared by pointer, hashed once) rather than a fresh one per event that a projection keeps.
+  const event = body as { type: string; source: string };
+  event.type = contract.type;
+  event.source = contract.service;
   return { ok: true, contract, event: body as EventEnvelope };
 }

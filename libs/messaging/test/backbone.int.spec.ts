@@ -7,13 +7,14 @@ import { EnterpriseCertifiedV1, type EventEnvelope, H } from '@highland/contract
 import { freePort, startEmbeddedNats } from '@highland/infra';
 import { isDuplicateKeyError } from '@highland/persistence';
 import { messagingFixture, type MessagingFixture, testNames } from '@highland/testing';
-import { DeliverPolicy } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { type Collection, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   carriesTraceContext,
   connectNats,
+  deliveryOf,
   ConsumerRunner,
   ContractViolation,
   ensureStream,
@@ -295,6 +296,51 @@ describe('reading trace context without decoding headers', () => {
       [false, false],
       [false, false],
     ]);
+  });
+});
+
+describe('reading delivery numbers from the reply subject', () => {
+  it('agrees with nats.js on real messages: ordered, durable, and redelivered', async () => {
+    const subject = fx.topology.subject(EnterpriseCertifiedV1, 'delivery-1');
+    const first = await fx.nats.js.publish(subject, '{}');
+    await fx.nats.js.publish(subject, '{}');
+    const agree = (m: JsMsg) =>
+      expect(deliveryOf(m)).toEqual({
+        streamSeq: m.info.streamSequence,
+        deliveryCount: m.info.deliveryCount,
+        pending: m.info.pending,
+      });
+    const ordered = await fx.nats.js.consumers.get(stream(), {
+      filter_subjects: [subject],
+      opt_start_seq: first.seq,
+      deliver_policy: DeliverPolicy.StartSequence,
+    });
+    const o = (await ordered.next({ expires: 5_000 }))!;
+    agree(o);
+    expect(deliveryOf(o)).toMatchObject({ streamSeq: first.seq, pending: 1 });
+
+    const durable = `delivery-${Date.now()}`;
+    await fx.nats.jsm.consumers.add(stream(), {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: subject,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: first.seq,
+    });
+    const pull = await fx.nats.js.consumers.get(stream(), durable);
+    const d1 = (await pull.next({ expires: 5_000 }))!;
+    agree(d1);
+    d1.nak();
+    // The redelivery may come after the second message.
+    let redelivered: JsMsg | undefined;
+    for (let i = 0; i < 3 && !redelivered; i++) {
+      const m = (await pull.next({ expires: 5_000 }))!;
+      agree(m);
+      if (deliveryOf(m).streamSeq === first.seq) redelivered = m;
+      m.ack();
+    }
+    expect(deliveryOf(redelivered!)).toMatchObject({ streamSeq: first.seq, deliveryCount: 2 });
+    await fx.nats.jsm.consumers.delete(stream(), durable);
   });
 });
 

@@ -94,10 +94,16 @@ export interface FactsByKind {
   ofKind(kind: FactKind): Iterable<Fact>;
 }
 
+const SEPARATOR = /[\\|]/;
+const SEPARATORS = /[\\|]/g;
+
 /** Business key from a kind and identifying parts, e.g. factKey('standard-work', 'DB50/T 123'). */
 export function factKey(kind: FactKind, ...parts: readonly string[]): string {
   // Escape the separator so distinct part lists can never produce the same key.
-  return [kind, ...parts.map((p) => p.replace(/[\\|]/g, (c) => `\\${c}`))].join('|');
+  let key: string = kind;
+  for (const part of parts)
+    key += `|${SEPARATOR.test(part) ? part.replace(SEPARATORS, (c) => `\\${c}`) : part}`;
+  return key;
 }
 
 /** Which service emits each fact kind: a kind is available once its service runs. */

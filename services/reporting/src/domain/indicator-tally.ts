@@ -51,11 +51,17 @@ export class IndicatorTally {
     this.groups = this.dims.map(() => new Map<string, Tally>());
   }
 
+  /** A tally of no facts yet; undefined for an indicator that counts nothing. */
+  static empty(plan: Plan, indicator: Indicator): IndicatorTally | undefined {
+    return indicator.counts
+      ? new IndicatorTally(plan, { ...indicator, counts: indicator.counts })
+      : undefined;
+  }
+
   /** A tally of the facts as they are now; undefined for an indicator that counts nothing. */
   static of(plan: Plan, indicator: Indicator, facts: FactsByKind): IndicatorTally | undefined {
-    if (!indicator.counts) return undefined;
-    const tally = new IndicatorTally(plan, { ...indicator, counts: indicator.counts });
-    for (const fact of facts.ofKind(tally.kind)) tally.update(undefined, fact);
+    const tally = IndicatorTally.empty(plan, indicator);
+    if (tally) for (const fact of facts.ofKind(tally.kind)) tally.update(undefined, fact);
     return tally;
   }
 

@@ -11,26 +11,15 @@ import type {
 } from '@highland/contracts';
 import { type Fact, factKey } from '../domain/facts.js';
 
-/** What the projection remembers of a standard: only what its fact needs (a replay keeps one per standard). */
-interface Standard {
-  readonly code: string;
-  readonly level: EventData<typeof StandardRegisteredV1>['level'];
-  readonly workKind: EventData<typeof StandardRegisteredV1>['work']['kind'];
-  readonly sector: string;
-  readonly isoStage: string;
-  readonly department: string;
-  readonly town?: string;
-  readonly project?: number;
-  readonly inDistrict: boolean;
-  readonly stageOn: string;
-}
-
 /**
- * Turns events into facts. Standards need their registration to interpret later stage changes,
- * so the projection remembers each standard's registered data (by aggregate id).
+ * Turns events into facts. A stage change carries only the stage, so the projection remembers which
+ * fact each registered standard became (by aggregate id) and reads that fact back from the store:
+ * the rest of the standard lives once, in the store's columns.
  */
 export class FactProjection {
-  private readonly standards = new Map<string, Standard>();
+  private readonly standardFacts = new Map<string, string>();
+
+  constructor(private readonly currentFact: (id: string) => Fact | undefined) {}
 
   /** Facts to upsert for one event (empty when it counts for nothing). */
   factsOf(e: EventEnvelope, seq: number): Fact[] {
@@ -39,28 +28,44 @@ export class FactProjection {
     switch (e.type) {
       case 'registry.standard-registered': {
         const d = e.data as EventData<typeof StandardRegisteredV1>;
-        const s: Standard = {
-          code: d.code,
-          level: d.level,
-          workKind: d.work.kind,
-          sector: d.sector,
-          isoStage: d.isoStage,
-          department: e.actor.department,
-          ...(d.town ? { town: d.town } : {}),
-          ...(d.project ? { project: d.project } : {}),
-          inDistrict: d.inDistrict,
-          stageOn: d.publishedOn ?? day,
-        };
-        this.standards.set(e.aggregate.id, s);
-        return [this.standardFact(s, seq, ref)];
+        const id = factKey('standard-work', d.code);
+        this.standardFacts.set(e.aggregate.id, id);
+        return [
+          {
+            id,
+            kind: 'standard-work',
+            occurredAt: d.publishedOn ?? day,
+            attributes: {
+              level: d.level,
+              workKind: d.work.kind,
+              sector: d.sector,
+              stage: d.isoStage,
+              department: e.actor.department,
+              town: d.town || undefined,
+              project: d.project || undefined,
+              inDistrict: d.inDistrict,
+              code: d.code,
+            },
+            ref,
+            seq,
+          },
+        ];
       }
       case 'registry.standard-stage-changed': {
         const d = e.data as EventData<typeof StandardStageChangedV1>;
-        const prev = this.standards.get(e.aggregate.id);
-        if (!prev) return [];
-        const s: Standard = { ...prev, isoStage: d.isoStage, stageOn: d.publishedOn ?? d.on };
-        this.standards.set(e.aggregate.id, s);
-        return [this.standardFact(s, seq, ref)];
+        const id = this.standardFacts.get(e.aggregate.id);
+        const registered = id === undefined ? undefined : this.currentFact(id);
+        if (!registered) return [];
+        return [
+          {
+            id: registered.id,
+            kind: 'standard-work',
+            occurredAt: d.publishedOn ?? d.on,
+            attributes: { ...registered.attributes, stage: d.isoStage },
+            ref,
+            seq,
+          },
+        ];
       }
       case 'registry.enterprise-standard-filed': {
         const d = e.data as EventData<typeof EnterpriseStandardFiledV1>;
@@ -71,7 +76,7 @@ export class FactProjection {
             occurredAt: d.filedOn,
             attributes: {
               department: e.actor.department,
-              ...(d.town ? { town: d.town } : {}),
+              town: d.town || undefined,
               inDistrict: true,
             },
             ref,
@@ -109,7 +114,7 @@ export class FactProjection {
             attributes: {
               authority: d.authorityLevel,
               department: e.actor.department,
-              ...(d.town ? { town: d.town } : {}),
+              town: d.town || undefined,
               inDistrict: true,
             },
             ref,
@@ -154,26 +159,5 @@ export class FactProjection {
       default:
         return [];
     }
-  }
-
-  private standardFact(s: Standard, seq: number, ref: Fact['ref']): Fact {
-    return {
-      id: factKey('standard-work', s.code),
-      kind: 'standard-work',
-      occurredAt: s.stageOn,
-      attributes: {
-        level: s.level,
-        workKind: s.workKind,
-        sector: s.sector,
-        stage: s.isoStage,
-        department: s.department,
-        ...(s.town ? { town: s.town } : {}),
-        ...(s.project ? { project: s.project } : {}),
-        inDistrict: s.inDistrict,
-        code: s.code,
-      },
-      ref,
-      seq,
-    };
   }
 }

@@ -1,5 +1,5 @@
 import { type EventEnvelope, producingServices } from '@highland/contracts';
-import { availableKinds, type FactKind } from '../domain/facts.js';
+import { availableKinds, type Fact, type FactKind } from '../domain/facts.js';
 import { evaluateIndicator, type IndicatorAttainment } from '../domain/attainment.js';
 import { IndicatorTally } from '../domain/indicator-tally.js';
 import { FactStore } from '../domain/fact-store.js';
@@ -25,7 +25,7 @@ export class ReportingState {
   readonly facts = new FactStore();
   readonly plans = new Map<string, Plan>([[SEED_PLAN.id, SEED_PLAN]]);
   readonly position: Position = { registry: 0, reporting: 0 };
-  private readonly projection = new FactProjection();
+  private readonly projection = new FactProjection((id) => this.facts.get(id));
   /** Fact kinds whose source service exists in this version of the platform. */
   readonly sources: ReadonlySet<FactKind> = availableKinds(producingServices);
 
@@ -36,13 +36,12 @@ export class ReportingState {
   private readonly tallies = new Map<string, Map<string, IndicatorTally>>();
   private readonly talliesByKind = new Map<FactKind, IndicatorTally[]>();
 
-  constructor() {
-    this.facts.onChange = (previous, next) => {
-      for (const tally of this.talliesByKind.get(next.kind) ?? []) tally.update(previous, next);
-      if (previous && previous.kind !== next.kind)
-        for (const tally of this.talliesByKind.get(previous.kind) ?? []) tally.update(previous, undefined);
-    };
-  }
+  /** Keeps the tallies current; installed with the first tally, so a replay makes no Fact objects. */
+  private readonly updateTallies = (previous: Fact | undefined, next: Fact): void => {
+    for (const tally of this.talliesByKind.get(next.kind) ?? []) tally.update(previous, next);
+    if (previous && previous.kind !== next.kind)
+      for (const tally of this.talliesByKind.get(previous.kind) ?? []) tally.update(previous, undefined);
+  };
 
   apply(stream: SourceStream, event: EventEnvelope, seq: number): boolean {
     if (seq <= this.position[stream]) return false;
@@ -85,15 +84,20 @@ export class ReportingState {
     let tallies = this.tallies.get(plan.id);
     if (!tallies) {
       tallies = new Map();
+      const ofKind = new Map<FactKind, IndicatorTally[]>();
       for (const indicator of plan.indicators) {
-        const tally = IndicatorTally.of(plan, indicator, this.facts);
+        const tally = IndicatorTally.empty(plan, indicator);
         if (!tally) continue;
         tallies.set(indicator.id, tally);
-        const sameKind = this.talliesByKind.get(tally.kind);
-        if (sameKind) sameKind.push(tally);
-        else this.talliesByKind.set(tally.kind, [tally]);
+        ofKind.set(tally.kind, [...(ofKind.get(tally.kind) ?? []), tally]);
+      }
+      // One pass over each kind's facts fills every tally counting it.
+      for (const [kind, list] of ofKind) {
+        for (const fact of this.facts.ofKind(kind)) for (const tally of list) tally.update(undefined, fact);
+        this.talliesByKind.set(kind, [...(this.talliesByKind.get(kind) ?? []), ...list]);
       }
       this.tallies.set(plan.id, tallies);
+      this.facts.onChange = this.updateTallies;
     }
     return tallies;
   }

@@ -79,12 +79,15 @@ describe('FactStore', () => {
     expect([...store.ofKind('demonstration-zone')].map((f) => f.id)).toEqual(['z']);
   });
 
-  it('stores frozen copies, unaffected by later changes to the input', () => {
-    const input = { ...draft, attributes: { ...draft.attributes } };
+  it('stores copies: changes to the input or to a read fact do not reach the store', () => {
+    const input = { ...draft, attributes: { ...draft.attributes }, ref: { ...draft.ref! } };
     const store = FactStore.from([input]);
     (input.attributes as Record<string, unknown>).stage = '95.99';
-    expect(store.get(draft.id)?.attributes.stage).toBe('20.00');
-    expect(Object.isFrozen(store.get(draft.id))).toBe(true);
+    (input.ref as { id: string }).id = 'changed';
+    const read = store.get(draft.id)!;
+    (read.attributes as Record<string, unknown>).stage = '00.00';
+    (read as { occurredAt: string }).occurredAt = '1999-01-01';
+    expect(store.get(draft.id)).toEqual(draft);
   });
 
   it('snapshots deterministically whatever the order, and tells stores apart', () => {
