@@ -414,6 +414,14 @@ interface RegistryFigures {
   backlog: Backlog;
 }
 
+/** Whether the service records spans (telemetry.ts): only with somewhere to send them. */
+const spanExport = () =>
+  Boolean(
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+    process.env.HIGHLAND_TRACE_FILE,
+  );
+
 function report(f: RegistryFigures): void {
   const { opts } = f;
   const n = f.records.length;
@@ -437,7 +445,7 @@ function report(f: RegistryFigures): void {
   out(`servers:  ${f.servers}`);
   out(`load:     ${f.load}`);
   out(
-    `service:  registry in this process (createService + listen; LOG_LEVEL=warn, BODY_LIMIT=32mb; tracing ${opts.telemetry ? 'on, as the services run' : 'off'}); ` +
+    `service:  registry in this process (createService + listen; LOG_LEVEL=warn, BODY_LIMIT=32mb; tracing ${opts.telemetry ? `as the services run it: ${spanExport() ? 'spans recorded and exported' : 'trace context per request, no spans (nothing to export them to)'}` : 'off'}); ` +
       'HTTP load from a worker thread of the same process (node:http, keep-alive)',
   );
   out(
