@@ -1,5 +1,5 @@
 import { type EventContract, type EventEnvelope, findContract, H } from '@highland/contracts';
-import type { JsMsg } from '@nats-io/jetstream';
+import type { DeliveryInfo, JsMsg } from '@nats-io/jetstream';
 import type { MsgHdrs } from '@nats-io/nats-core';
 
 export interface InboundMessage {
@@ -65,12 +65,15 @@ function digitsAt(text: string, from: number, to: number): number {
 /**
  * The delivery numbers of a JetStream message, read from its reply subject without splitting it:
  * `m.info` splits the subject into a dozen strings and builds an object (~2 µs a message, as much
- * as the rest of a replay's delivery). Both subject forms are handled —
+ * as the rest of a replay's delivery) unless nats.js parsed it already. Both subject forms are handled —
  * `$JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>` and
  * `$JS.ACK.<domain>.<hash>.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>[.<token>]`;
  * anything else goes to nats.js's own parser (a test pins both to agree).
  */
 export function deliveryOf(m: JsMsg): Delivery {
+  // An ordered consumer has nats.js parse every message already (it checks the sequence): reuse it.
+  const parsed = (m as unknown as { di?: DeliveryInfo }).di;
+  if (parsed) return fromInfo(parsed);
   // nats.js's message has `reply` though JsMsg does not declare it.
   const reply = (m as unknown as { reply?: unknown }).reply;
   if (typeof reply === 'string' && reply.startsWith(ACK_PREFIX)) {
@@ -88,8 +91,11 @@ export function deliveryOf(m: JsMsg): Delivery {
       if (deliveryCount >= 0 && streamSeq >= 0 && pending >= 0) return { streamSeq, deliveryCount, pending };
     }
   }
-  const { streamSequence, deliveryCount, pending } = m.info;
-  return { streamSeq: streamSequence, deliveryCount, pending };
+  return fromInfo(m.info);
+}
+
+function fromInfo(info: DeliveryInfo): Delivery {
+  return { streamSeq: info.streamSequence, deliveryCount: info.deliveryCount, pending: info.pending };
 }
 
 /**

@@ -304,6 +304,7 @@ describe('reading delivery numbers from the reply subject', () => {
     const subject = fx.topology.subject(EnterpriseCertifiedV1, 'delivery-1');
     const first = await fx.nats.js.publish(subject, '{}');
     await fx.nats.js.publish(subject, '{}');
+    // deliveryOf first: once read, m.info is cached and deliveryOf reuses it.
     const agree = (m: JsMsg) =>
       expect(deliveryOf(m)).toEqual({
         streamSeq: m.info.streamSequence,

@@ -65,25 +65,21 @@ export class IndicatorTally {
     return tally;
   }
 
-  /** Applies one change of a fact (either side may be absent or of another kind). */
-  update(previous: Fact | undefined, next: Fact | undefined): void {
+  /**
+   * Applies one change of a fact (either side may be absent or of another kind). `nextMs` is the
+   * instant of next.occurredAt when the caller has it (a pass filling several tallies).
+   */
+  update(previous: Fact | undefined, next: Fact | undefined, nextMs?: number): void {
     const id = next?.id ?? previous?.id;
     if (id === undefined) return;
     const old = this.members.get(id);
     if (old) this.apply(old, -1);
     if (!next) return;
-    const ms = instantOf(next.occurredAt);
+    const ms = nextMs ?? instantOf(next.occurredAt);
     if (!countsIn(next, this.counts, this.window, ms)) return;
-    this.apply(
-      {
-        id,
-        ms,
-        adopts: next.attributes.adopts === true,
-        month: monthOf(ms),
-        keys: this.dims.map((dim) => breakdownKey(next, dim)),
-      },
-      1,
-    );
+    const keys: string[] = [];
+    for (const dim of this.dims) keys.push(breakdownKey(next, dim));
+    this.apply({ id, ms, adopts: next.attributes.adopts === true, month: monthOf(ms), keys }, 1);
   }
 
   private apply(m: Member, delta: 1 | -1): void {
@@ -96,7 +92,7 @@ export class IndicatorTally {
     this.total += delta;
     if (m.adopts) this.adopting += delta;
     add(this.perMonth, m.month, m.adopts, delta);
-    m.keys.forEach((key, i) => add(this.groups[i]!, key, m.adopts, delta));
+    for (let i = 0; i < m.keys.length; i++) add(this.groups[i]!, m.keys[i]!, m.adopts, delta);
     this.sorted = undefined;
     this.version++;
   }

@@ -2,6 +2,7 @@ import { type EventEnvelope, producingServices } from '@highland/contracts';
 import { availableKinds, type Fact, type FactKind } from '../domain/facts.js';
 import { evaluateIndicator, type IndicatorAttainment } from '../domain/attainment.js';
 import { IndicatorTally } from '../domain/indicator-tally.js';
+import { instantOf } from '../domain/calendar.js';
 import { FactStore } from '../domain/fact-store.js';
 import { definePlan, type Plan } from '../domain/plan.js';
 import { SEED_PLAN } from '../domain/seed-plan.js';
@@ -93,7 +94,10 @@ export class ReportingState {
       }
       // One pass over each kind's facts fills every tally counting it.
       for (const [kind, list] of ofKind) {
-        for (const fact of this.facts.ofKind(kind)) for (const tally of list) tally.update(undefined, fact);
+        for (const fact of this.facts.ofKind(kind)) {
+          const ms = instantOf(fact.occurredAt);
+          for (const tally of list) tally.update(undefined, fact, ms);
+        }
         this.talliesByKind.set(kind, [...(this.talliesByKind.get(kind) ?? []), ...list]);
       }
       this.tallies.set(plan.id, tallies);
