@@ -8,16 +8,14 @@ import { instantOf, monthOf, planWindow, type PlanWindow } from './calendar.js';
 import type { Fact, FactKind, FactsByKind } from './facts.js';
 import type { BreakdownDimension, CountDefinition, Indicator, Plan } from './plan.js';
 
-interface Member {
-  readonly id: string;
-  readonly ms: number;
-  readonly adopts: boolean;
-  readonly month: string;
-  /** Key in each breakdown dimension, in indicator.breakdowns order. */
-  readonly keys: readonly string[];
-}
-
-const byInstantThenId = (a: Member, b: Member) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * A member's contribution (instant, month, adopts, breakdown keys) is not stored: it is worked out
+ * again from the previous fact when the member leaves, as it was from that same fact when it came.
+ * A member is one map entry (id → occurredAt, a string the fact store already holds), so a replay
+ * that fills tallies with hundreds of thousands of facts allocates no object per member.
+ */
+const byInstantThenId = (a: readonly [number, string], b: readonly [number, string]) =>
+  a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
 function add(map: Map<string, Tally>, key: string, adopts: boolean, delta: 1 | -1): void {
   const t = map.get(key) ?? { n: 0, d: 0 };
@@ -32,7 +30,9 @@ export class IndicatorTally {
   private readonly counts: CountDefinition;
   private readonly window: PlanWindow;
   private readonly dims: readonly BreakdownDimension[];
-  private readonly members = new Map<string, Member>();
+  /** Counted facts: id → occurredAt. */
+  private readonly members = new Map<string, string>();
+  private readonly adoptingMembers = new Set<string>();
   private readonly groups: Map<string, Tally>[];
   private readonly perMonth = new Map<string, Tally>();
   total = 0;
@@ -41,7 +41,7 @@ export class IndicatorTally {
   version = 0;
   /** Latest instant ever counted: an upper bound (removals do not lower it until rechecked). */
   private latestMs = Number.NEGATIVE_INFINITY;
-  private sorted?: Member[];
+  private sorted?: string[];
 
   private constructor(plan: Plan, indicator: Indicator & { counts: CountDefinition }) {
     this.counts = indicator.counts;
@@ -72,27 +72,31 @@ export class IndicatorTally {
   update(previous: Fact | undefined, next: Fact | undefined, nextMs?: number): void {
     const id = next?.id ?? previous?.id;
     if (id === undefined) return;
-    const old = this.members.get(id);
-    if (old) this.apply(old, -1);
+    if (this.members.has(id)) {
+      // The store tells every change, so previous is the fact this member was counted as.
+      if (!previous) throw new Error(`IndicatorTally: fact ${id} left without its previous state`);
+      this.apply(previous, instantOf(previous.occurredAt), -1);
+    }
     if (!next) return;
     const ms = nextMs ?? instantOf(next.occurredAt);
-    if (!countsIn(next, this.counts, this.window, ms)) return;
-    const keys: string[] = [];
-    for (const dim of this.dims) keys.push(breakdownKey(next, dim));
-    this.apply({ id, ms, adopts: next.attributes.adopts === true, month: monthOf(ms), keys }, 1);
+    if (countsIn(next, this.counts, this.window, ms)) this.apply(next, ms, 1);
   }
 
-  private apply(m: Member, delta: 1 | -1): void {
+  private apply(fact: Fact, ms: number, delta: 1 | -1): void {
+    const adopts = fact.attributes.adopts === true;
     if (delta === 1) {
-      this.members.set(m.id, m);
-      if (m.ms > this.latestMs) this.latestMs = m.ms;
+      this.members.set(fact.id, fact.occurredAt);
+      if (adopts) this.adoptingMembers.add(fact.id);
+      if (ms > this.latestMs) this.latestMs = ms;
     } else {
-      this.members.delete(m.id);
+      this.members.delete(fact.id);
+      this.adoptingMembers.delete(fact.id);
     }
     this.total += delta;
-    if (m.adopts) this.adopting += delta;
-    add(this.perMonth, m.month, m.adopts, delta);
-    for (let i = 0; i < m.keys.length; i++) add(this.groups[i]!, m.keys[i]!, m.adopts, delta);
+    if (adopts) this.adopting += delta;
+    add(this.perMonth, monthOf(ms), adopts, delta);
+    for (let i = 0; i < this.dims.length; i++)
+      add(this.groups[i]!, breakdownKey(fact, this.dims[i]!), adopts, delta);
     this.sorted = undefined;
     this.version++;
   }
@@ -106,7 +110,8 @@ export class IndicatorTally {
   summaryAt(asOfMs: number): CountedSummary | undefined {
     if (this.latestMs > asOfMs) {
       this.latestMs = Number.NEGATIVE_INFINITY;
-      for (const m of this.members.values()) if (m.ms > this.latestMs) this.latestMs = m.ms;
+      for (const occurredAt of this.members.values())
+        this.latestMs = Math.max(this.latestMs, instantOf(occurredAt));
       if (this.latestMs > asOfMs) return undefined;
     }
     const groups = new Map(this.dims.map((dim, i) => [dim, new Map(this.groups[i])]));
@@ -120,18 +125,19 @@ export class IndicatorTally {
     };
   }
 
-  /** Members who count, in (instant, id) order; sorted once per change. */
-  private ordered(): readonly Member[] {
-    return (this.sorted ??= [...this.members.values()].sort(byInstantThenId));
+  /** Ids of the members, in (instant, id) order; sorted once per change. */
+  private ordered(): readonly string[] {
+    return (this.sorted ??= [...this.members]
+      .map(([id, occurredAt]) => [instantOf(occurredAt), id] as const)
+      .sort(byInstantThenId)
+      .map(([, id]) => id));
   }
 
   items(): readonly string[] {
-    return this.ordered().map((m) => m.id);
+    return this.ordered();
   }
 
   numeratorItems(): readonly string[] {
-    return this.ordered()
-      .filter((m) => m.adopts)
-      .map((m) => m.id);
+    return this.ordered().filter((id) => this.adoptingMembers.has(id));
   }
 }
