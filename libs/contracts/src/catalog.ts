@@ -34,10 +34,14 @@ export const catalog: readonly EventContract[] = [
   AlertAcknowledgedV1,
 ];
 
-const byKey = new Map(catalog.map((c) => [`${c.type}@${c.version}`, c]));
+// By type, then version: every consumed event is looked up, and a composed key cost a string each.
+const byType = new Map<string, EventContract[]>();
+for (const c of catalog) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
 
 export function findContract(type: string, version: number): EventContract | undefined {
-  return byKey.get(`${type}@${version}`);
+  const versions = byType.get(type);
+  if (versions) for (const c of versions) if (c.version === version) return c;
+  return undefined;
 }
 
 /** Services that publish events, each into a stream of its own. */

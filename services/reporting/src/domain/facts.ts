@@ -100,10 +100,10 @@ const SEPARATORS = /[\\|]/g;
 /** Business key from a kind and identifying parts, e.g. factKey('standard-work', 'DB50/T 123'). */
 export function factKey(kind: FactKind, ...parts: readonly string[]): string {
   // Escape the separator so distinct part lists can never produce the same key.
-  let key: string = kind;
-  for (const part of parts)
-    key += `|${SEPARATOR.test(part) ? part.replace(SEPARATORS, (c) => `\\${c}`) : part}`;
-  return key;
+  // join makes one flat string; += would make a rope that every hash lookup has to flatten.
+  return [kind, ...parts.map((p) => (SEPARATOR.test(p) ? p.replace(SEPARATORS, (c) => `\\${c}`) : p))].join(
+    '|',
+  );
 }
 
 /** Which service emits each fact kind: a kind is available once its service runs. */
