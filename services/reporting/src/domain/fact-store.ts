@@ -30,6 +30,27 @@ export function canonicalJson(value: unknown): string {
 const KIND_INDEX = new Map<FactKind, number>(FACT_KINDS.map((kind, i) => [kind, i]));
 const RETRACTED = 1;
 
+/**
+ * One copy of each string of a low-cardinality column (departments, towns, dates): parsed events
+ * bring a fresh copy each, which the store would otherwise keep once per fact. A column that
+ * turns out to have many distinct values (codes) stops being interned, so its lookups stop too.
+ */
+class Interner {
+  #copies: Map<string, string> | undefined = new Map();
+
+  constructor(private readonly limit: number) {}
+
+  intern(text: string): string {
+    const copies = this.#copies;
+    if (!copies) return text;
+    const known = copies.get(text);
+    if (known !== undefined) return known;
+    if (copies.size >= this.limit) this.#copies = undefined;
+    else copies.set(text, text);
+    return text;
+  }
+}
+
 /** Each distinct value once, numbered from 0. */
 class Dictionary<V> {
   readonly values: V[] = [];
@@ -79,6 +100,9 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
   /** Slots of each kind (FACT_KINDS order), in insertion order. */
   readonly #slotsOfKind: number[][] = FACT_KINDS.map(() => []);
   readonly #names = new Dictionary<string>();
+  /** By attribute name id. */
+  readonly #interners: Interner[] = [];
+  readonly #dates = new Interner(100_000);
   readonly #shapes = new Shapes();
   #count = 0;
   // One entry per slot:
@@ -139,7 +163,7 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
     const previous = existing !== undefined && this.onChange ? this.#fact(existing) : undefined;
     const slot = existing ?? this.#newSlot(fact.id, kind);
     if (existing !== undefined && this.#kind[slot] !== kind) this.#moveKind(slot, kind);
-    this.#occurredAt[slot] = fact.occurredAt;
+    this.#occurredAt[slot] = this.#dates.intern(fact.occurredAt);
     this.#flags[slot] = flags;
     this.#seq[slot] = seq;
     this.#refService[slot] = fact.ref?.service;
@@ -222,8 +246,10 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
     for (const key in fact.attributes) {
       const value = fact.attributes[key];
       if (value === undefined) continue;
-      shape = this.#shapes.next(shape, this.#names.id(key));
-      this.#scratch[n++] = value;
+      const name = this.#names.id(key);
+      shape = this.#shapes.next(shape, name);
+      this.#scratch[n++] =
+        typeof value === 'string' ? (this.#interners[name] ??= new Interner(1_000)).intern(value) : value;
     }
     return shape;
   }
