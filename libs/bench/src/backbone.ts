@@ -15,6 +15,7 @@ import {
 import { Registry } from 'prom-client';
 import {
   describeMachine,
+  describeTracing,
   machine,
   out,
   progress,
@@ -528,9 +529,7 @@ function report(
       `${opts.window} publishes in flight; pull batch ${opts.batch} (max_messages ${opts.batch * 2}), max_ack_pending 1000; ` +
       `warm-up ${fmtInt(opts.warmup)}; median of ${opts.repeat} round(s), phases interleaved`,
   );
-  out(
-    `tracing:   ${opts.telemetry ? 'OpenTelemetry SDK started as the services run it (spans recorded, no exporter unless OTEL_EXPORTER_OTLP_ENDPOINT is set)' : 'off (no SDK: @opentelemetry/api no-op)'}`,
-  );
+  out(`tracing:   ${describeTracing(opts.telemetry)}`);
   out('one Node process: publishers, consumers and the Nest microservice + client share its event loop');
   out(
     'clients:   raw and backbone phases share the same two connections, made by connectNats (with the options the services run: noAsyncTraces among them)',

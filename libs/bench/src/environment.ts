@@ -167,3 +167,16 @@ export class OtherLoad {
     return `other processes used ${otherS.toFixed(1)} CPU-s during the run (${share.toFixed(0)} % of the machine's ${availableParallelism()} CPUs over ${wallS.toFixed(0)} s)`;
   }
 }
+
+/** How tracing runs in a bench, as telemetry.ts runs it in the services. */
+export function describeTracing(on: boolean): string {
+  if (!on) return 'off (no SDK: @opentelemetry/api no-op)';
+  const exported = Boolean(
+    process.env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+    process.env.HIGHLAND_TRACE_FILE,
+  );
+  return exported
+    ? 'as the services run it: spans recorded and exported'
+    : 'as the services run it: trace context only, no spans (nothing to export them to)';
+}

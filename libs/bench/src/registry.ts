@@ -10,6 +10,7 @@ import { MongoClient } from 'mongodb';
 import {
   type BenchInfra,
   describeMachine,
+  describeTracing,
   machine,
   out,
   progress,
@@ -414,14 +415,6 @@ interface RegistryFigures {
   backlog: Backlog;
 }
 
-/** Whether the service records spans (telemetry.ts): only with somewhere to send them. */
-const spanExport = () =>
-  Boolean(
-    process.env.OTEL_EXPORTER_OTLP_ENDPOINT ||
-    process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
-    process.env.HIGHLAND_TRACE_FILE,
-  );
-
 function report(f: RegistryFigures): void {
   const { opts } = f;
   const n = f.records.length;
@@ -445,7 +438,7 @@ function report(f: RegistryFigures): void {
   out(`servers:  ${f.servers}`);
   out(`load:     ${f.load}`);
   out(
-    `service:  registry in this process (createService + listen; LOG_LEVEL=warn, BODY_LIMIT=32mb; tracing ${opts.telemetry ? `as the services run it: ${spanExport() ? 'spans recorded and exported' : 'trace context per request, no spans (nothing to export them to)'}` : 'off'}); ` +
+    `service:  registry in this process (createService + listen; LOG_LEVEL=warn, BODY_LIMIT=32mb; tracing ${describeTracing(opts.telemetry)}); ` +
       'HTTP load from a worker thread of the same process (node:http, keep-alive)',
   );
   out(
@@ -524,8 +517,8 @@ function report(f: RegistryFigures): void {
       `main thread busy ${fmtNum((100 * cc.mainThreadMs) / c.elapsedMs, 0)} % of the time; during the commands: ${cc.other}`,
   );
   out(
-    `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet written by the snapshot writer ` +
-      '(it rewrites changed items; FerretDB answers every update or delete by _id with a scan of the collection)',
+    `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet handled by the snapshot writer ` +
+      '(new items are inserted at once; changed items reach the copy when it is rewritten, a minute after the first change: FerretDB answers every update or delete with a scan of the collection)',
   );
   out();
   out(

@@ -4,7 +4,7 @@ import { EnterpriseCertifiedV1, type EventEnvelope } from '@highland/contracts';
 import { EventPublisher } from '@highland/messaging';
 import { messagingFixture, type MessagingFixture, testNames } from '@highland/testing';
 import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { AggregateView, CommandExecutor, type SnapshotDoc, SnapshotStore } from '../src/index.js';
 
 interface Cert {
@@ -97,17 +97,43 @@ describe('command executor', () => {
 });
 
 describe('snapshot store', () => {
-  it('writes the latest state of every aggregate idempotently, new ones by insertMany, known ones in chunks', async () => {
-    const col = mongo.db(names.db).collection<SnapshotDoc<Cert>>('snapshots');
-    const store = new SnapshotStore<Cert>(col);
+  it('writes the latest state of every aggregate idempotently: new ones at once, changes by a rewrite', async () => {
+    const db = mongo.db(names.db);
+    const col = db.collection<SnapshotDoc<Cert>>('snapshots');
+    const store = new SnapshotStore<Cert>(db, 'snapshots', { rewriteAfterMs: 150 });
     for (let i = 0; i < 120; i++) await certify(`cert-bulk-${i}`, 'A', true);
     const ids = [...view.values()].map(([id]) => id);
     await store.writeFromView(view, ids, view.lastApplied);
-    await store.writeFromView(view, ids, view.lastApplied); // again: replaces, never duplicates
+    await store.writeFromView(view, ids, view.lastApplied); // again: never duplicates
     expect(await store.count()).toBe(view.size);
-    const doc = await col.findOne({ _id: 'cert-seq' });
-    expect(doc?.version).toBe(view.get('cert-seq')!.version);
-    expect(doc?.state.history).toEqual(view.get('cert-seq')!.state.history);
+    const before = (await col.findOne({ _id: 'cert-bulk-7' }))!.version;
+
+    await certify('cert-bulk-7', 'AA', false); // a change of a known document
+    await store.writeFromView(view, ['cert-bulk-7'], view.lastApplied);
+    expect((await col.findOne({ _id: 'cert-bulk-7' }))!.version).toBe(before); // not in place
+    const meta = db.collection('snapshots_meta');
+    expect(await meta.countDocuments()).toBe(1); // durable before the ack
+
+    // The writer stops before its rewrite; the next one finds the marker and does it.
+    await store.stop();
+    const next = new SnapshotStore<Cert>(db, 'snapshots', { rewriteAfterMs: 150 });
+    await next.loadKnownIds();
+    await next.writeFromView(view, [], view.lastApplied);
+    await vi.waitFor(() => expect(next.rewrites).toBe(1), { timeout: 10_000 });
+    expect(await meta.countDocuments()).toBe(0);
+    const doc = await col.findOne({ _id: 'cert-bulk-7' });
+    expect(doc?.version).toBe(view.get('cert-bulk-7')!.version);
+    expect(doc?.version).toBeGreaterThan(before);
+    expect(doc?.state).toEqual(view.get('cert-bulk-7')!.state);
+    expect(await store.count()).toBe(view.size);
+
+    // Redelivered: nothing changed, no rewrite scheduled.
+    await next.writeFromView(view, ['cert-bulk-7'], view.lastApplied);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(next.rewrites).toBe(1);
+    await next.stop();
+    const names_ = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    expect(names_).not.toContain('snapshots_next');
   });
 });
 

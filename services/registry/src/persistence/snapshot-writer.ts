@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { catalog, type EventEnvelope } from '@highland/contracts';
 import { type HandlerContext, OnEvent } from '@highland/messaging';
-import { type SnapshotDoc, SnapshotStore } from '@highland/persistence';
+import { SnapshotStore } from '@highland/persistence';
 import { MONGO } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import type { RegistryState } from '../domain/aggregates/state.js';
@@ -11,10 +11,11 @@ const registryContracts = catalog.filter((c) => c.service === 'registry');
 
 /**
  * The store's copy of the registry: the latest state of every item, written in batches by one
- * replica at a time (single-active consumer), for tools that query the database directly.
+ * replica at a time (single-active consumer), for tools that query the database directly. New
+ * items appear at once; changes within a minute (SnapshotStore rewrites the copy).
  */
 @Injectable()
-export class SnapshotWriter implements OnModuleInit {
+export class SnapshotWriter implements OnModuleInit, OnModuleDestroy {
   private store!: SnapshotStore<RegistryState>;
 
   constructor(
@@ -23,8 +24,12 @@ export class SnapshotWriter implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.store = new SnapshotStore(this.mongo.db!.collection<SnapshotDoc<RegistryState>>('items'));
+    this.store = new SnapshotStore<RegistryState>(this.mongo.db!, 'items');
     await this.store.loadKnownIds();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.store.stop();
   }
 
   @OnEvent(registryContracts, {
