@@ -6,7 +6,7 @@ import { connectNats, ensureStream, type NatsHandle, Topology } from '@highland/
 import { RegistryConfig, registryService } from '@highland/registry';
 import { createService, listen, parseConfig } from '@highland/service-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { MongoClient } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 import {
   type BenchInfra,
   describeMachine,
@@ -124,6 +124,27 @@ interface Backlog {
   /** Events the snapshot writer has not yet written to the store. */
   events: number;
   lastSeq: number;
+}
+
+/** Polls for the store copy's rewrite (`items_next` exists while it runs); stop() gives its seconds. */
+function watchCopyRewrites(db: Db): { stop(): Promise<number> } {
+  let seconds = 0;
+  let running = true;
+  const poll = (async () => {
+    while (running) {
+      const started = performance.now();
+      const found = await db.listCollections({ name: 'items_next' }, { nameOnly: true }).toArray();
+      await new Promise((r) => setTimeout(r, 500));
+      if (found.length) seconds += (performance.now() - started) / 1000;
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await poll;
+      return seconds;
+    },
+  };
 }
 
 async function snapshotBacklog(nats: NatsHandle, stream: string): Promise<Backlog> {
@@ -282,6 +303,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       .filter((r): r is StandardBody & { stage: StageTarget['stage'] } => r.work.kind === 'formulate')
       .map((r) => ({ code: r.code, stage: r.stage }));
     const commandsCpu = measureCpu(infra.pids);
+    const rewriteWatch = watchCopyRewrites(mongo.db());
     const mainThread0 = process.threadCpuUsage();
     const commands = await load.run({
       kind: 'commands',
@@ -296,6 +318,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       mix: opts.commandMix,
     });
     const mainThread = process.threadCpuUsage(mainThread0);
+    const rewriteSeconds = await rewriteWatch.stop();
     const commandCpu = {
       ...commandsCpu(),
       mainThreadMs: (mainThread.user + mainThread.system) / 1000,
@@ -325,6 +348,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       commandCpu,
       queries,
       backlog,
+      rewriteSeconds,
     };
   } finally {
     await load?.close();
@@ -407,6 +431,8 @@ interface RegistryFigures {
   chunkLatency: LatencySummary;
   importToStoreMs: number | undefined;
   storedDocs: number;
+  /** Seconds of the command phase during which the store copy was being rewritten. */
+  rewriteSeconds: number;
   rawPublish: RawPublish;
   commands: Awaited<ReturnType<LoadRunner['run']>> & { kind: 'commands' };
   /** CPU during the commands; mainThreadMs is the service's event loop (this process's main thread). */
@@ -518,7 +544,8 @@ function report(f: RegistryFigures): void {
   );
   out(
     `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet handled by the snapshot writer ` +
-      '(new items are inserted at once; changed items reach the copy when it is rewritten, a minute after the first change: FerretDB answers every update or delete with a scan of the collection)',
+      '(new items are inserted at once; changed items reach the copy when it is rewritten, a minute after the first change: FerretDB answers every update or delete with a scan of the collection); ' +
+      `a rewrite of the copy ran during ~${f.rewriteSeconds.toFixed(0)} s of the command phase`,
   );
   out();
   out(
