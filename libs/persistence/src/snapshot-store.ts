@@ -112,7 +112,6 @@ export class SnapshotStore<S> {
     this.timer = undefined;
     this.serially(() => this.rewrite(view)).catch(() => {
       // The store was unreachable: try again after the same delay.
-      this.stale = true;
       this.timer ??= setTimeout(() => this.rewriteLater(view), this.rewriteAfterMs).unref();
     });
   }
@@ -124,7 +123,15 @@ export class SnapshotStore<S> {
    */
   private async rewrite(view: AggregateView<S>): Promise<void> {
     if (!this.stale) return;
+    // Stale until the copy is swapped in: a failure leaves the marker for the next attempt or writer.
+    await this.copyAll(view);
     this.stale = false;
+    await this.meta.deleteOne({ _id: STALE });
+    this.marked = false;
+    this.rewrites++;
+  }
+
+  private async copyAll(view: AggregateView<S>): Promise<void> {
     const nextName = `${this.name}_next`;
     await dropIfExists(this.db, nextName);
     const next = this.db.collection<SnapshotDoc<S>>(nextName);
@@ -142,11 +149,6 @@ export class SnapshotStore<S> {
     await dropIfExists(this.db, this.name);
     await next.rename(this.name);
     for (const [id, version] of copied) this.known.set(id, version);
-    if (!this.stale) {
-      await this.meta.deleteOne({ _id: STALE });
-      this.marked = false;
-    }
-    this.rewrites++;
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

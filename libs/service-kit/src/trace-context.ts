@@ -1,15 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomFillSync } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  type Context,
-  type ContextManager,
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  trace,
-  TraceFlags,
-} from '@opentelemetry/api';
+import { pooledRandomBytes } from '@highland/contracts';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { type Context, context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 /**
@@ -22,48 +14,12 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
  * and events published meanwhile carry `traceparent` on to their consumers.
  */
 
-/** AsyncLocalStorage as OpenTelemetry's context manager (what the SDK installs, minus emitter binding). */
-class AsyncLocalContextManager implements ContextManager {
-  private readonly storage = new AsyncLocalStorage<Context>();
-
-  active(): Context {
-    return this.storage.getStore() ?? ROOT_CONTEXT;
-  }
-
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
-    ctx: Context,
-    fn: F,
-    thisArg?: ThisParameterType<F>,
-    ...args: A
-  ): ReturnType<F> {
-    return this.storage.run(ctx, () => fn.apply(thisArg, args));
-  }
-
-  bind<T>(ctx: Context, target: T): T {
-    if (typeof target !== 'function') return target;
-    const fn = target as unknown as (...args: unknown[]) => unknown;
-    const storage = this.storage;
-    return function (this: unknown, ...args: unknown[]) {
-      return storage.run(ctx, () => fn.apply(this, args));
-    } as unknown as T;
-  }
-
-  enable(): this {
-    return this;
-  }
-
-  disable(): this {
-    this.storage.disable();
-    return this;
-  }
-}
-
 let enabled = false;
 
 /** Installs the context manager and the W3C propagator; requests then get trace context from httpTraceContext(). */
 export function enableTraceContextOnly(): void {
   if (enabled) return;
-  context.setGlobalContextManager(new AsyncLocalContextManager());
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   enabled = true;
 }
@@ -75,17 +31,9 @@ export function disableTraceContextOnly(): void {
   enabled = false;
 }
 
-// Random ids from a pooled buffer: one randomFillSync per ~340 requests.
-const pool = Buffer.alloc(8192);
-let offset = pool.length;
 function randomHex(bytes: number): string {
-  if (offset + bytes > pool.length) {
-    randomFillSync(pool);
-    offset = 0;
-  }
-  const hex = pool.toString('hex', offset, offset + bytes);
-  offset += bytes;
-  return hex;
+  const random = pooledRandomBytes(bytes);
+  return Buffer.from(random.buffer, random.byteOffset, bytes).toString('hex');
 }
 
 const ZERO_TRACE = '00000000000000000000000000000000';

@@ -120,8 +120,8 @@ export class FactStore implements Iterable<Fact>, FactsByKind {
   /** Where the slot's attribute values start in #pool (as many as its shape has names). */
   #valuesAt = new Uint32Array(1024);
   /**
-   * Attribute values as given (primitives), not numbered through a dictionary: hashing every
-   * value of every fact cost more than the strings it saved.
+   * Attribute values themselves (primitives; strings interned while their column repeats), not
+   * dictionary numbers: numbering every value, codes included, cost more than it saved.
    */
   #pool: AttributeValue[] = [];
   /** The incoming fact's defined attribute values, in its shape's order. */

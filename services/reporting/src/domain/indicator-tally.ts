@@ -61,8 +61,19 @@ export class IndicatorTally {
   /** A tally of the facts as they are now; undefined for an indicator that counts nothing. */
   static of(plan: Plan, indicator: Indicator, facts: FactsByKind): IndicatorTally | undefined {
     const tally = IndicatorTally.empty(plan, indicator);
-    if (tally) for (const fact of facts.ofKind(tally.kind)) tally.update(undefined, fact);
+    if (tally) IndicatorTally.fill([tally], facts);
     return tally;
+  }
+
+  /** Counts the facts as they are now into fresh tallies: one pass over each kind's facts for all. */
+  static fill(tallies: readonly IndicatorTally[], facts: FactsByKind): void {
+    for (const kind of new Set(tallies.map((t) => t.kind))) {
+      const sameKind = tallies.filter((t) => t.kind === kind);
+      for (const fact of facts.ofKind(kind)) {
+        const ms = instantOf(fact.occurredAt);
+        for (const tally of sameKind) tally.update(undefined, fact, ms);
+      }
+    }
   }
 
   /**

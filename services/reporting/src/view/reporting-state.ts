@@ -2,7 +2,6 @@ import { type EventEnvelope, producingServices } from '@highland/contracts';
 import { availableKinds, type Fact, type FactKind } from '../domain/facts.js';
 import { evaluateIndicator, type IndicatorAttainment } from '../domain/attainment.js';
 import { IndicatorTally } from '../domain/indicator-tally.js';
-import { instantOf } from '../domain/calendar.js';
 import { FactStore } from '../domain/fact-store.js';
 import { definePlan, type Plan } from '../domain/plan.js';
 import { SEED_PLAN } from '../domain/seed-plan.js';
@@ -85,21 +84,13 @@ export class ReportingState {
     let tallies = this.tallies.get(plan.id);
     if (!tallies) {
       tallies = new Map();
-      const ofKind = new Map<FactKind, IndicatorTally[]>();
       for (const indicator of plan.indicators) {
         const tally = IndicatorTally.empty(plan, indicator);
-        if (!tally) continue;
-        tallies.set(indicator.id, tally);
-        ofKind.set(tally.kind, [...(ofKind.get(tally.kind) ?? []), tally]);
+        if (tally) tallies.set(indicator.id, tally);
       }
-      // One pass over each kind's facts fills every tally counting it.
-      for (const [kind, list] of ofKind) {
-        for (const fact of this.facts.ofKind(kind)) {
-          const ms = instantOf(fact.occurredAt);
-          for (const tally of list) tally.update(undefined, fact, ms);
-        }
-        this.talliesByKind.set(kind, [...(this.talliesByKind.get(kind) ?? []), ...list]);
-      }
+      IndicatorTally.fill([...tallies.values()], this.facts);
+      for (const tally of tallies.values())
+        this.talliesByKind.set(tally.kind, [...(this.talliesByKind.get(tally.kind) ?? []), tally]);
       this.tallies.set(plan.id, tallies);
       this.facts.onChange = this.updateTallies;
     }

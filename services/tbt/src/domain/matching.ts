@@ -559,6 +559,25 @@ class CodeBook {
   resetStamps(): void {
     this.seen.fill(0);
   }
+
+  /** Appends to `out` from `n` the reasons of the codes ids[from, end) this notification concerns; returns the new length. */
+  appendReasons(
+    ids: Uint32Array,
+    from: number,
+    end: number,
+    epoch: number,
+    out: MatchReason[],
+    n: number,
+  ): number {
+    for (let at = from; at < end; at += 1) {
+      const id = ids[at]!;
+      if (this.seen[id] !== epoch) continue;
+      const more = this.more[id];
+      if (more === undefined) out[n++] = this.first[id]!;
+      else for (const r of more) out[n++] = r;
+    }
+    return n;
+  }
 }
 
 /**
@@ -1051,21 +1070,10 @@ export class ProfileIndex {
         }
         const marketsAt = at;
         at += marketCount;
-        let n = 0;
-        for (const end = at + hsCount; at < end; at += 1) {
-          const id = ids[at]!;
-          if (hs.seen[id] !== epoch) continue;
-          const more = hs.more[id];
-          if (more === undefined) scratch[n++] = hs.first[id]!;
-          else for (const r of more) scratch[n++] = r;
-        }
-        for (const end = at + icsCount; at < end; at += 1) {
-          const id = ids[at]!;
-          if (ics.seen[id] !== epoch) continue;
-          const more = ics.more[id];
-          if (more === undefined) scratch[n++] = ics.first[id]!;
-          else for (const r of more) scratch[n++] = r;
-        }
+        let n = hs.appendReasons(ids, at, at + hsCount, epoch, scratch, 0);
+        at += hsCount;
+        n = ics.appendReasons(ids, at, at + icsCount, epoch, scratch, n);
+        at += icsCount;
         if (keywordCount !== 0) {
           for (let f = 0; f < KEYWORD_FIELDS.length; f += 1) {
             for (let k = at; k < at + keywordCount; k += 1) {
