@@ -28,7 +28,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{libs,services}/*/{src,test}/**/*.unit.spec.ts'], exclude },
+        test: {
+          name: 'unit',
+          include: ['{libs,services}/*/{src,test}/**/*.unit.spec.ts'],
+          exclude,
+          // Property tests compare against full scans; on two busy cores running files in parallel
+          // one took over vitest's default 5 s in CI while taking 1.7 s alone.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
