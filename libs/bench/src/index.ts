@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ensureServiceNodeFlags } from '@highland/infra';
 import { runReportingBench } from './reporting.js';
 import { runTbtBench } from './tbt.js';
 
@@ -55,6 +56,7 @@ interface RegistryFlags {
   queryClients: number;
   commandMix: 'mixed' | 'register' | 'stage';
   telemetry: boolean;
+  cpuProfile?: string;
 }
 
 function backboneCommand(): Command {
@@ -150,6 +152,10 @@ function registryCommand(): Command {
         .default('mixed'),
     )
     .option('--no-telemetry', 'do not start the OpenTelemetry SDK (the services always run with it)')
+    .option(
+      '--cpu-profile <file>',
+      "write a CPU profile (.cpuprofile) of the service's main thread during the commands",
+    )
     .action(async (flags: RegistryFlags) => {
       await startTelemetry(flags.telemetry);
       const { runRegistry } = await import('./registry.js');
@@ -164,6 +170,7 @@ function registryCommand(): Command {
         queryClients: flags.queryClients,
         commandMix: flags.commandMix,
         telemetry: flags.telemetry,
+        ...(flags.cpuProfile ? { cpuProfile: flags.cpuProfile } : {}),
       });
       // The in-process service may still be writing a snapshot batch to servers that are now
       // stopped (see the report): the figures are printed, so end here rather than wait for it.
@@ -199,10 +206,14 @@ function tbtCommand(): Command {
 
 /** `bench backbone|registry|reporting|tbt`, for the ./highland CLI. */
 export function benchCommand(): Command {
-  return new Command('bench')
-    .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt')
-    .addCommand(backboneCommand())
-    .addCommand(registryCommand())
-    .addCommand(reportingCommand())
-    .addCommand(tbtCommand());
+  return (
+    new Command('bench')
+      .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt')
+      // The services run in this process: with the flags they run with everywhere else.
+      .hook('preAction', () => ensureServiceNodeFlags())
+      .addCommand(backboneCommand())
+      .addCommand(registryCommand())
+      .addCommand(reportingCommand())
+      .addCommand(tbtCommand())
+  );
 }

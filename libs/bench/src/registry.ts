@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { freePort } from '@highland/infra';
 import { connectNats, ensureStream, type NatsHandle, Topology } from '@highland/messaging';
@@ -49,6 +50,8 @@ export interface RegistryOptions {
   queryClients: number;
   commandMix: 'mixed' | 'register' | 'stage';
   telemetry: boolean;
+  /** Where to write a CPU profile of the main thread (the service) during the commands. */
+  cpuProfile?: string;
 }
 
 const RAW_BATCH = 500;
@@ -105,6 +108,23 @@ function measureCpu(serverPids: readonly number[]): () => CpuUse {
       serversMs: processesCpuMs(serverPids) - servers0,
       other: other.describe(),
     };
+  };
+}
+
+/** The inspector's sampling profiler on this thread, for --cpu-profile. */
+async function startProfiler(): Promise<{ stopInto(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    stopInto: async (file) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      progress(`CPU profile of the commands written to ${file}`);
+    },
   };
 }
 
@@ -304,6 +324,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       .map((r) => ({ code: r.code, stage: r.stage }));
     const commandsCpu = measureCpu(infra.pids);
     const rewriteWatch = watchCopyRewrites(mongo.db());
+    const profiler = opts.cpuProfile ? await startProfiler() : undefined;
     const mainThread0 = process.threadCpuUsage();
     const commands = await load.run({
       kind: 'commands',
@@ -318,6 +339,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       mix: opts.commandMix,
     });
     const mainThread = process.threadCpuUsage(mainThread0);
+    if (profiler && opts.cpuProfile) await profiler.stopInto(opts.cpuProfile);
     const rewriteSeconds = await rewriteWatch.stop();
     const commandCpu = {
       ...commandsCpu(),

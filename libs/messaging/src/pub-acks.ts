@@ -57,14 +57,36 @@ export class PubAckInbox {
     const token = (this.counter++).toString(36);
     return new Promise<PubAck>((resolve, reject) => {
       this.pending.set(token, { resolve, reject, deadline: Date.now() + timeoutMs });
+      if (this.outgoing.length === 0) setImmediate(this.sendOutgoing);
+      this.outgoing.push({ subject, payload, headers, token });
+    });
+  }
+
+  /**
+   * Publishes wait for the end of the event loop's current round and go out together. nats.js
+   * writes to its socket once per microtask checkpoint, and every HTTP request is a callback of
+   * its own: one write (a system call, ~11 % of a command's CPU) per command. Sent together, the
+   * commands that arrived in one round share one write.
+   */
+  private readonly outgoing: Array<{
+    subject: string;
+    payload: Uint8Array;
+    headers: MsgHdrs;
+    token: string;
+  }> = [];
+
+  private readonly sendOutgoing = (): void => {
+    const batch = this.outgoing.splice(0);
+    for (const { subject, payload, headers, token } of batch) {
       try {
         this.nc.publish(subject, payload, { reply: this.prefix + token, headers });
       } catch (err) {
+        const waiting = this.pending.get(token);
         this.pending.delete(token);
-        reject(err instanceof Error ? err : new Error(String(err)));
+        waiting?.reject(err instanceof Error ? err : new Error(String(err)));
       }
-    });
-  }
+    }
+  };
 
   private listen(): void {
     this.subscription = this.nc.subscribe(`${this.prefix}*`, {
