@@ -110,6 +110,9 @@ describe('keys', () => {
   });
 
   it('revokes a key by a prefix of its hash; it is gone for the services too', async () => {
+    // A running service that has just verified the key (and keeps it verified in memory).
+    const running = await ApiKeyStore.open(fx.nats, fx.topology);
+    expect(running.lookup(agriKey)?.department).toBe('agriculture');
     const res = await runCommand(keysCommand, ['revoke', agriHash.slice(0, 8)]);
     expect(res.exitCode).toBe(0);
     expect(res.stdout).toContain(`revoked key ${agriHash.slice(0, 12)} of department "agriculture" (Li Wei)`);
@@ -117,6 +120,9 @@ describe('keys', () => {
     const store = await ApiKeyStore.open(fx.nats, fx.topology);
     expect(store.lookup(agriKey)).toBeUndefined();
     store.close();
+    for (let i = 0; i < 100 && running.lookup(agriKey); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(running.lookup(agriKey)).toBeUndefined();
+    running.close();
     const again = await runCommand(keysCommand, ['revoke', agriHash.slice(0, 8)]);
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('no key has a hash starting with');

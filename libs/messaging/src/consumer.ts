@@ -36,6 +36,12 @@ export interface ConsumerSpec {
   handleBatch?: BatchHandler;
   concurrency?: number;
   batchSize?: number;
+  /**
+   * A batch handler waits up to this long for a full batch when fewer events are waiting: under a
+   * trickle of live events, fewer and larger writes (a store write per batch costs the same for
+   * one document as for hundreds). A backlog is never held back: it fills batches at once.
+   */
+  lingerMs?: number;
   /** Handle events of one aggregate one at a time, in stream order (per batch). */
   orderByAggregate?: boolean;
   maxDeliver?: number;
@@ -121,6 +127,7 @@ export class ConsumerRunner {
       callback: (m) => {
         this.queue.push(m);
         this.wakeLoop();
+        if (this.queue.length >= batch) this.wakeFill();
       },
       ...(this.spec.singleActive ? { group: SINGLE_ACTIVE_GROUP } : {}),
     });
@@ -128,6 +135,7 @@ export class ConsumerRunner {
     void messages.closed().then(() => {
       this.ended = true;
       this.wakeLoop();
+      this.wakeFill();
     });
     this.loop = this.run(batch);
     this.gaugeTimer = setInterval(() => void this.refreshGauges(), 15_000);
@@ -138,6 +146,7 @@ export class ConsumerRunner {
   async stop(): Promise<void> {
     this.running = false;
     this.wakeLoop();
+    this.wakeFill();
     clearInterval(this.gaugeTimer);
     await this.messages?.close();
     await this.loop;
@@ -159,6 +168,30 @@ export class ConsumerRunner {
     wake?.();
   }
 
+  private fillWake?: () => void;
+
+  private wakeFill(): void {
+    const wake = this.fillWake;
+    this.fillWake = undefined;
+    wake?.();
+  }
+
+  /** Waits for a full batch, at most lingerMs (see ConsumerSpec.lingerMs). */
+  private async fill(batchSize: number): Promise<void> {
+    const linger = this.spec.lingerMs ?? 0;
+    if (!this.spec.handleBatch || linger <= 0 || this.queue.length >= batchSize) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.fillWake = undefined;
+        resolve();
+      }, linger);
+      this.fillWake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
   private async run(batchSize: number): Promise<void> {
     const queue = this.queue;
     while (this.running || queue.length > 0) {
@@ -167,6 +200,7 @@ export class ConsumerRunner {
         await new Promise<void>((r) => (this.wake = r));
         continue;
       }
+      if (this.running && !this.ended) await this.fill(batchSize);
       const batch = queue.splice(0, batchSize);
       if (!this.running) {
         // Stopping: leave them unacked; JetStream redelivers them to another replica or the next start.

@@ -170,6 +170,38 @@ describe('consumer runner', () => {
     expect(redelivered).toBeGreaterThan(0);
   });
 
+  it('lets a batch handler wait for a trickle of events to fill a batch, and takes a burst in full batches', async () => {
+    const start = (await fx.nats.jsm.streams.info(stream())).state.last_seq;
+    const batches: number[][] = [];
+    const runner = new ConsumerRunner(fx.nats, fx.topology, {
+      service: 'registry',
+      durable: 'lingering-batches',
+      stream: stream(),
+      contracts: [EnterpriseCertifiedV1],
+      batchSize: 10,
+      lingerMs: 1_500,
+      handleBatch: async (batch) => {
+        const fresh = batch.filter((b) => b.ctx.streamSeq > start).map((b) => b.ctx.streamSeq);
+        if (fresh.length) batches.push(fresh);
+      },
+    });
+    await runner.start();
+    const seen = () => batches.flat().length;
+    // A trickle: six events, 50 ms apart, well within the linger.
+    for (let i = 0; i < 6; i++) {
+      await publishCertified(`Trickle ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await until('the trickle', async () => seen() === 6);
+    expect(batches).toHaveLength(1);
+    // A burst: 25 at once come as full batches of 10 and the rest.
+    batches.length = 0;
+    await Promise.all(Array.from({ length: 25 }, (_, i) => publishCertified(`Burst ${i}`)));
+    await until('the burst', async () => seen() === 25);
+    await runner.stop();
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+  });
+
   it('sends a poison message to the dead-letter stream while later messages flow, then re-drives it', async () => {
     const durable = 'poison';
     let cured = false;

@@ -10,6 +10,7 @@ export type OnEventOptions = Pick<
   | 'durable'
   | 'concurrency'
   | 'batchSize'
+  | 'lingerMs'
   | 'orderByAggregate'
   | 'maxDeliver'
   | 'backoffMs'

@@ -36,6 +36,8 @@ export class SnapshotWriter implements OnModuleInit, OnModuleDestroy {
     durable: 'registry-snapshots',
     batch: true,
     batchSize: 500,
+    // Live commands arrive one at a time: one insert per quarter second rather than per command.
+    lingerMs: 250,
     singleActive: true,
   })
   async write(batch: ReadonlyArray<{ event: EventEnvelope; ctx: HandlerContext }>): Promise<void> {
