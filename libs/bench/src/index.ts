@@ -57,6 +57,7 @@ interface RegistryFlags {
   commandMix: 'mixed' | 'register' | 'stage';
   telemetry: boolean;
   cpuProfile?: string;
+  heapProfile?: string;
 }
 
 function backboneCommand(): Command {
@@ -156,6 +157,10 @@ function registryCommand(): Command {
       '--cpu-profile <file>',
       "write a CPU profile (.cpuprofile) of the service's main thread during the commands",
     )
+    .option(
+      '--heap-profile <file>',
+      "write an allocation profile (.heapprofile) of the service's main thread during the commands",
+    )
     .action(async (flags: RegistryFlags) => {
       await startTelemetry(flags.telemetry);
       const { runRegistry } = await import('./registry.js');
@@ -171,6 +176,7 @@ function registryCommand(): Command {
         commandMix: flags.commandMix,
         telemetry: flags.telemetry,
         ...(flags.cpuProfile ? { cpuProfile: flags.cpuProfile } : {}),
+        ...(flags.heapProfile ? { heapProfile: flags.heapProfile } : {}),
       });
       // The in-process service may still be writing a snapshot batch to servers that are now
       // stopped (see the report): the figures are printed, so end here rather than wait for it.

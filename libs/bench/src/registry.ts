@@ -52,6 +52,8 @@ export interface RegistryOptions {
   telemetry: boolean;
   /** Where to write a CPU profile of the main thread (the service) during the commands. */
   cpuProfile?: string;
+  /** Where to write an allocation profile of the main thread during the commands. */
+  heapProfile?: string;
 }
 
 const RAW_BATCH = 500;
@@ -111,19 +113,34 @@ function measureCpu(serverPids: readonly number[]): () => CpuUse {
   };
 }
 
-/** The inspector's sampling profiler on this thread, for --cpu-profile. */
-async function startProfiler(): Promise<{ stopInto(file: string): Promise<void> }> {
+/**
+ * The inspector's sampling profilers on this thread: CPU (--cpu-profile, a .cpuprofile) or
+ * allocations (--heap-profile, a .heapprofile of everything allocated, collected or not).
+ */
+async function startProfiler(kind: 'cpu' | 'heap'): Promise<{ stopInto(file: string): Promise<void> }> {
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
+  if (kind === 'cpu') {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  } else {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   return {
     stopInto: async (file) => {
-      const { profile } = await session.post('Profiler.stop');
+      const { profile } =
+        kind === 'cpu'
+          ? await session.post('Profiler.stop')
+          : await session.post('HeapProfiler.stopSampling');
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
-      progress(`CPU profile of the commands written to ${file}`);
+      progress(`${kind === 'cpu' ? 'CPU' : 'allocation'} profile of the commands written to ${file}`);
     },
   };
 }
@@ -324,7 +341,8 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       .map((r) => ({ code: r.code, stage: r.stage }));
     const commandsCpu = measureCpu(infra.pids);
     const rewriteWatch = watchCopyRewrites(mongo.db());
-    const profiler = opts.cpuProfile ? await startProfiler() : undefined;
+    const profile = opts.cpuProfile ?? opts.heapProfile;
+    const profiler = profile ? await startProfiler(opts.cpuProfile ? 'cpu' : 'heap') : undefined;
     const mainThread0 = process.threadCpuUsage();
     const commands = await load.run({
       kind: 'commands',
@@ -339,7 +357,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       mix: opts.commandMix,
     });
     const mainThread = process.threadCpuUsage(mainThread0);
-    if (profiler && opts.cpuProfile) await profiler.stopInto(opts.cpuProfile);
+    if (profiler && profile) await profiler.stopInto(profile);
     const rewriteSeconds = await rewriteWatch.stop();
     const commandCpu = {
       ...commandsCpu(),

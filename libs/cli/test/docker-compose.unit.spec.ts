@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@highland/infra';
+import { repoRoot, SERVICE_NODE_FLAGS } from '@highland/infra';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { discoverServices } from '../src/services.js';
@@ -43,4 +43,10 @@ describe('docker-compose.yml stays true to the code', () => {
       expect(svc.build?.args?.SERVICE).toBe(name);
     },
   );
+
+  it('the image starts every service with the services’ V8 flags', () => {
+    const dockerfile = readFileSync(join(repoRoot(), 'deploy', 'Dockerfile'), 'utf8');
+    const cmd = /^CMD .*exec node ([^"]*)"\]$/m.exec(dockerfile)?.[1]?.split(' ') ?? [];
+    for (const flag of SERVICE_NODE_FLAGS) expect(cmd).toContain(flag);
+  });
 });
