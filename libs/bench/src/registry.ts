@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { freePort } from '@highland/infra';
 import { connectNats, ensureStream, type NatsHandle, Topology } from '@highland/messaging';
@@ -144,6 +145,63 @@ async function startProfiler(kind: 'cpu' | 'heap'): Promise<{ stopInto(file: str
     },
   };
 }
+
+interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+interface Pauses {
+  delayP50Ms: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  minor: GcPauses;
+  major: GcPauses;
+  incremental: GcPauses;
+}
+
+/**
+ * The service's event loop while it runs: how late timers fire (perf_hooks' loop-delay histogram)
+ * and the GC pauses of this thread, by kind. Latency's tail lives here.
+ */
+function watchPauses(): { stop(): Pauses } {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const gc = { minor: blankPauses(), major: blankPauses(), incremental: blankPauses() };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      const bucket =
+        kind === constants.NODE_PERFORMANCE_GC_MINOR
+          ? gc.minor
+          : kind === constants.NODE_PERFORMANCE_GC_MAJOR
+            ? gc.major
+            : kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL
+              ? gc.incremental
+              : undefined;
+      if (!bucket) continue;
+      bucket.count++;
+      bucket.totalMs += entry.duration;
+      bucket.maxMs = Math.max(bucket.maxMs, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      delay.disable();
+      observer.disconnect();
+      return {
+        delayP50Ms: delay.percentile(50) / 1e6,
+        delayP99Ms: delay.percentile(99) / 1e6,
+        delayMaxMs: delay.max / 1e6,
+        ...gc,
+      };
+    },
+  };
+}
+
+const blankPauses = (): GcPauses => ({ count: 0, totalMs: 0, maxMs: 0 });
 
 /** Waits until the snapshot writer (a durable consumer) has acknowledged every event in the stream. */
 async function snapshotsCaughtUp(nats: NatsHandle, stream: string, timeoutMs: number): Promise<boolean> {
@@ -343,6 +401,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
     const rewriteWatch = watchCopyRewrites(mongo.db());
     const profile = opts.cpuProfile ?? opts.heapProfile;
     const profiler = profile ? await startProfiler(opts.cpuProfile ? 'cpu' : 'heap') : undefined;
+    const pauses = watchPauses();
     const mainThread0 = process.threadCpuUsage();
     const commands = await load.run({
       kind: 'commands',
@@ -357,6 +416,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       mix: opts.commandMix,
     });
     const mainThread = process.threadCpuUsage(mainThread0);
+    const pausesSeen = pauses.stop();
     if (profiler && profile) await profiler.stopInto(profile);
     const rewriteSeconds = await rewriteWatch.stop();
     const commandCpu = {
@@ -386,6 +446,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       rawPublish,
       commands,
       commandCpu,
+      pauses: pausesSeen,
       queries,
       backlog,
       rewriteSeconds,
@@ -477,6 +538,8 @@ interface RegistryFigures {
   commands: Awaited<ReturnType<LoadRunner['run']>> & { kind: 'commands' };
   /** CPU during the commands; mainThreadMs is the service's event loop (this process's main thread). */
   commandCpu: CpuUse & { mainThreadMs: number };
+  /** What held up the service's event loop during the commands. */
+  pauses: Pauses;
   queries: Awaited<ReturnType<LoadRunner['run']>> & { kind: 'queries' };
   backlog: Backlog;
 }
@@ -581,6 +644,13 @@ function report(f: RegistryFigures): void {
     `CPU per command: the service's event loop (main thread) ${perCommand(cc.mainThreadMs)}, the clients (load worker) ${perCommand(c.clientCpuMs)}, ` +
       `rest of this process (GC and libuv threads) ${perCommand(cc.ownMs - cc.mainThreadMs - c.clientCpuMs)}, servers ${perCommand(cc.serversMs)} (NATS, the store copy); ` +
       `main thread busy ${fmtNum((100 * cc.mainThreadMs) / c.elapsedMs, 0)} % of the time; during the commands: ${cc.other}`,
+  );
+  const p = f.pauses;
+  const gcLine = (name: string, g: Pauses['minor']) =>
+    `${name} ${fmtInt(g.count)} × (${fmtMs(g.totalMs)} in all, longest ${fmtMs(g.maxMs)})`;
+  out(
+    `event loop during the commands: delay p50 ${fmtMs(p.delayP50Ms)}, p99 ${fmtMs(p.delayP99Ms)}, max ${fmtMs(p.delayMaxMs)}; ` +
+      `GC pauses: ${gcLine('minor', p.minor)}, ${gcLine('major', p.major)}, ${gcLine('incremental steps', p.incremental)}`,
   );
   out(
     `store copy after the commands: ${fmtInt(f.backlog.events)} of ${fmtInt(f.backlog.lastSeq)} events not yet handled by the snapshot writer ` +
