@@ -4,7 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, highlandCache, repoRoot } from '@highland/infra';
+import { freePort, highlandCache, repoRoot, SERVICE_NODE_FLAGS } from '@highland/infra';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const home = mkdtempSync(join(tmpdir(), 'highland-up-'));
@@ -15,6 +15,18 @@ function ourServers(): string[] {
     return execFileSync('pgrep', ['-f', home], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** Command lines of the service processes (their `--highland-home=` argument names the home). */
+function serviceCommandLines(): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', '--', `--highland-home=${home}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
   }
 }
 
@@ -62,10 +74,14 @@ describe('./highland up', () => {
     expect(up.output()).toMatch(/NATS\s+nats:\/\/127\.0\.0\.1:\d+/);
     expect(up.output()).toMatch(/store\s+mongodb:\/\/127\.0\.0\.1:\d+/);
     expect(ourServers().length).toBeGreaterThan(0);
+    const services = serviceCommandLines();
     up.child.kill('SIGINT');
     expect(await exited(up.child)).toBe(0);
     expect(up.output()).toContain('stopped cleanly');
     expect(ourServers()).toEqual([]);
+    // Every service process ran with the services' V8 flags.
+    expect(services.length).toBeGreaterThanOrEqual(3);
+    for (const line of services) for (const flag of SERVICE_NODE_FLAGS) expect(line).toContain(flag);
   });
 
   it('leaves no server behind when it is killed outright (SIGKILL)', async () => {
