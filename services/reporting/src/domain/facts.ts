@@ -13,6 +13,7 @@ export const FACT_KINDS = [
   'good-behaviour-certification', // standardization good-behaviour enterprise certification
   'key-product-adoption', // a key product of a key field; `adopts` = uses an intl/foreign standard
   'demonstration-zone', // agricultural demonstration zone or service-standardization pilot
+  'tbt-alert', // a WTO/TBT notification matched an exporter; later its delivery and acknowledgement
   'peer-standards-total', // a peer district's published total (input of the comparative target)
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -56,6 +57,14 @@ export interface FactAttributes {
   readonly adopts?: boolean;
   /** An organisation of the district led or took part. */
   readonly inDistrict?: boolean;
+  /** tbt-alert: the notifying WTO member (e.g. 'EU', 'USA'). */
+  readonly member?: string;
+  /** tbt-alert: the alert reached the exporter (webhook accepted). */
+  readonly delivered?: boolean;
+  /** tbt-alert: the exporter acknowledged it (impact and intended action). */
+  readonly acknowledged?: boolean;
+  /** tbt-alert: the exporter proposes a specific trade concern to the district office. */
+  readonly tradeConcernCandidate?: boolean;
   /** peer-standards-total: the peer district and its published total. */
   readonly peerDistrict?: string;
   readonly total?: number;
@@ -114,6 +123,7 @@ export const FACT_KIND_SOURCE: Readonly<Record<FactKind, string>> = {
   'good-behaviour-certification': 'registry',
   'key-product-adoption': 'registry',
   'demonstration-zone': 'zones',
+  'tbt-alert': 'tbt',
   'peer-standards-total': 'reporting',
 };
 

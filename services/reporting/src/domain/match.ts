@@ -21,6 +21,11 @@ function oneOf(value: AttributeValue | undefined, allowed: readonly string[] | u
   return allowed === undefined || (typeof value === 'string' && allowed.includes(value));
 }
 
+/** A boolean filter: a missing attribute counts as false. */
+function flag(value: AttributeValue | undefined, wanted: boolean | undefined): boolean {
+  return wanted === undefined || (value === true) === wanted;
+}
+
 export function matchesWhere(fact: Fact, where: Where | undefined): boolean {
   if (!where) return true;
   const a = fact.attributes;
@@ -35,6 +40,10 @@ export function matchesWhere(fact: Fact, where: Where | undefined): boolean {
     oneOf(a.committeeLevel, where.committeeLevel) &&
     (where.stageReached === undefined || stageAtLeast(a.stage, where.stageReached)) &&
     // A missing inDistrict flag means "not known to involve the district".
-    (where.inDistrict === undefined || (a.inDistrict === true) === where.inDistrict)
+    (where.inDistrict === undefined || (a.inDistrict === true) === where.inDistrict) &&
+    oneOf(a.member, where.member) &&
+    flag(a.delivered, where.delivered) &&
+    flag(a.acknowledged, where.acknowledged) &&
+    flag(a.tradeConcernCandidate, where.tradeConcernCandidate)
   );
 }

@@ -91,6 +91,12 @@ export const WhereSchema = z.strictObject({
   memberKind: listOf(z.enum(MEMBER_KINDS)).optional(),
   committeeLevel: listOf(z.enum(COMMITTEE_LEVELS)).optional(),
   inDistrict: z.boolean().optional(),
+  /** tbt-alert: notifying WTO members, e.g. ['EU', 'USA']. */
+  member: listOf(z.string().min(1)).optional(),
+  /** tbt-alert: reached the exporter / acknowledged by it / proposed as a trade concern. */
+  delivered: z.boolean().optional(),
+  acknowledged: z.boolean().optional(),
+  tradeConcernCandidate: z.boolean().optional(),
 });
 export type Where = z.output<typeof WhereSchema>;
 

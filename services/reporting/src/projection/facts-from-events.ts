@@ -1,4 +1,7 @@
 import type {
+  AlertAcknowledgedV1,
+  AlertDeliveredV1,
+  AlertRaisedV1,
   CommitteeSeatGrantedV1,
   EnterpriseCertifiedV1,
   EnterpriseStandardFiledV1,
@@ -155,6 +158,51 @@ export class FactProjection {
           ref,
           seq,
         }));
+      }
+      case 'tbt.alert-raised': {
+        const d = e.data as EventData<typeof AlertRaisedV1>;
+        return [
+          {
+            id: factKey('tbt-alert', e.aggregate.id),
+            kind: 'tbt-alert',
+            occurredAt: day,
+            attributes: {
+              // What a drill-down list shows: the notification's symbol and the exporter alerted.
+              code: d.symbol ?? d.documentKey,
+              enterprise: d.enterprise,
+              member: d.member,
+              inferred: d.inferred,
+              delivered: false,
+              acknowledged: false,
+              tradeConcernCandidate: false,
+              department: e.actor.department,
+              inDistrict: true,
+            },
+            ref,
+            seq,
+          },
+        ];
+      }
+      case 'tbt.alert-delivered':
+      case 'tbt.alert-acknowledged': {
+        // The alert's fact, read back and updated: the alert raised is what is counted, and when.
+        const raised = this.currentFact(factKey('tbt-alert', e.aggregate.id));
+        if (!raised) return [];
+        let attributes: Fact['attributes'];
+        if (e.type === 'tbt.alert-delivered') {
+          const d = e.data as EventData<typeof AlertDeliveredV1>;
+          attributes = { ...raised.attributes, delivered: d.outcome === 'delivered' };
+        } else {
+          const d = e.data as EventData<typeof AlertAcknowledgedV1>;
+          attributes = {
+            ...raised.attributes,
+            acknowledged: true,
+            impact: d.impact,
+            action: d.action,
+            tradeConcernCandidate: d.tradeConcernCandidate,
+          };
+        }
+        return [{ ...raised, attributes, ref, seq }];
       }
       default:
         return [];

@@ -7,14 +7,21 @@ import { definePlan, type Plan } from '../domain/plan.js';
 import { SEED_PLAN } from '../domain/seed-plan.js';
 import { FactProjection } from '../projection/facts-from-events.js';
 
-export type SourceStream = 'registry' | 'reporting';
+/** The streams reporting follows, in the order their sequences appear in a position. */
+export const SOURCE_STREAMS = ['registry', 'reporting', 'tbt'] as const;
+export type SourceStream = (typeof SOURCE_STREAMS)[number];
 export type Position = Record<SourceStream, number>;
 
-/** A stable, comparable name for a point in the event history: `r<registry seq>.p<reporting seq>`. */
-export const formatPosition = (p: Position) => `r${p.registry}.p${p.reporting}`;
+export const startPosition = (): Position => ({ registry: 0, reporting: 0, tbt: 0 });
+
+/**
+ * A stable, comparable name for a point in the event history: `r<registry>.p<reporting>.t<tbt>`
+ * (stream sequences). A name from before TBT was followed (`r<n>.p<n>`) reads as t0.
+ */
+export const formatPosition = (p: Position) => `r${p.registry}.p${p.reporting}.t${p.tbt}`;
 export function parsePosition(text: string): Position | undefined {
-  const m = /^r(\d+)\.p(\d+)$/.exec(text);
-  return m ? { registry: Number(m[1]), reporting: Number(m[2]) } : undefined;
+  const m = /^r(\d+)\.p(\d+)(?:\.t(\d+))?$/.exec(text);
+  return m ? { registry: Number(m[1]), reporting: Number(m[2]), tbt: Number(m[3] ?? 0) } : undefined;
 }
 
 /**
@@ -24,7 +31,7 @@ export function parsePosition(text: string): Position | undefined {
 export class ReportingState {
   readonly facts = new FactStore();
   readonly plans = new Map<string, Plan>([[SEED_PLAN.id, SEED_PLAN]]);
-  readonly position: Position = { registry: 0, reporting: 0 };
+  readonly position: Position = startPosition();
   private readonly projection = new FactProjection((id) => this.facts.get(id));
   /** Fact kinds whose source service exists in this version of the platform. */
   readonly sources: ReadonlySet<FactKind> = availableKinds(producingServices);

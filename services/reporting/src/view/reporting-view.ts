@@ -2,7 +2,14 @@ import { catalog, type EventContract } from '@highland/contracts';
 import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
 import type { IndicatorAttainment } from '../domain/attainment.js';
 import { canonicalJson } from '../domain/fact-store.js';
-import { formatPosition, parsePosition, ReportingState, type SourceStream } from './reporting-state.js';
+import {
+  formatPosition,
+  parsePosition,
+  ReportingState,
+  SOURCE_STREAMS,
+  type SourceStream,
+  startPosition,
+} from './reporting-state.js';
 
 export interface ProgressChange {
   /** Position in the event history after which this change holds (SSE event id). */
@@ -14,7 +21,7 @@ export interface ProgressChange {
 
 export type Clock = () => Date;
 
-const SOURCES: SourceStream[] = ['registry', 'reporting'];
+const SOURCES: readonly SourceStream[] = SOURCE_STREAMS;
 const RECOMPUTE_DELAY_MS = 25;
 const HISTORY = 5_000;
 
@@ -30,7 +37,7 @@ function changeKey(attainment: IndicatorAttainment, version: number | undefined)
 }
 
 /**
- * The reporting view on one replica: follows the registry's and reporting's streams from the
+ * The reporting view on one replica: follows the registry's, reporting's and TBT's streams from the
  * start, keeps facts and plans in memory, re-evaluates the plans shortly after changes and tells
  * listeners (SSE clients, the NATS progress publisher) which indicators moved.
  */
@@ -41,7 +48,7 @@ export class ReportingView {
   private latestJson = new Map<string, string>();
   private readonly recent: ProgressChange[] = [];
   /** The kept history is complete from this position on (older changes were dropped or predate it). */
-  private historyFrom = { registry: 0, reporting: 0 };
+  private historyFrom = startPosition();
   private readonly listeners = new Set<(changes: ProgressChange[]) => void>();
   private timer?: NodeJS.Timeout;
   private ticker?: NodeJS.Timeout;
@@ -104,7 +111,7 @@ export class ReportingView {
     await Promise.all(this.followers.map((f) => f.stop()));
   }
 
-  /** Resolves once both streams are applied up to their current ends (tests, read-your-writes). */
+  /** Resolves once every followed stream is applied up to their current ends (tests, read-your-writes). */
   async catchUp(): Promise<void> {
     for (const [i, s] of SOURCES.entries()) {
       const info = await this.nats.jsm.streams.info(this.topology.eventStream(s).name);
@@ -170,12 +177,10 @@ export class ReportingView {
   changesSince(position: string): ProgressChange[] | undefined {
     const seen = parsePosition(position);
     const now = this.state.position;
-    if (!seen || seen.registry > now.registry || seen.reporting > now.reporting) return undefined;
-    if (seen.registry < this.historyFrom.registry || seen.reporting < this.historyFrom.reporting)
-      return undefined;
+    if (!seen || SOURCES.some((s) => seen[s] > now[s] || seen[s] < this.historyFrom[s])) return undefined;
     return this.recent.filter((c) => {
       const p = parsePosition(c.position)!;
-      return p.registry >= seen.registry && p.reporting >= seen.reporting && c.position !== position;
+      return SOURCES.every((s) => p[s] >= seen[s]) && c.position !== formatPosition(seen);
     });
   }
 

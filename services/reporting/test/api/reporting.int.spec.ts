@@ -1,6 +1,9 @@
 // Reporting against real NATS and the store: attainment projected from registry events, rebuilds
 // that equal the live view, progress streams (SSE with resume, NATS subjects, KV snapshot), plans.
 import {
+  AlertAcknowledgedV1,
+  AlertDeliveredV1,
+  AlertRaisedV1,
   CommitteeSeatGrantedV1,
   EnterpriseStandardFiledV1,
   type EventContract,
@@ -310,6 +313,94 @@ describe('plans as data', () => {
     expect(text).toContain('intl-adopted,采用國際標準');
     const items = await (await fetch(`${base}/exports/district-2015/intl-adopted/items.csv`)).text();
     expect(items.split('\n').filter(Boolean)).toHaveLength(1 + 4);
+  });
+});
+
+describe('TBT alerts, projected once the TBT service publishes', () => {
+  const count = (id: string, en: string, min: number, where?: Record<string, unknown>) => ({
+    id,
+    name: { zh: en, en },
+    unit: { zh: '条', en: 'alerts' },
+    target: { kind: 'floor', min },
+    counts: { fact: 'tbt-alert', ...(where ? { where } : {}), measure: 'count-distinct' },
+    breakdowns: ['department'],
+  });
+
+  it('counts alerts raised, acknowledged and proposed as trade concerns, by member; a rebuild equals the live view', async () => {
+    const planned = await api.post('/plans', {
+      id: 'district-2026',
+      name: { zh: '技术性贸易措施应对', en: 'TBT response 2026–2030' },
+      period: { start: '2026-01-01', end: '2030-12-31' },
+      indicators: [
+        count('alerts', 'Alerts raised', 3),
+        count('acknowledged', 'Alerts acknowledged', 2, { acknowledged: true }),
+        count('eu-concerns', 'EU trade-concern candidates', 1, {
+          member: ['EU'],
+          tradeConcernCandidate: true,
+        }),
+      ],
+    });
+    expect(planned.status).toBe(201);
+    const tbt = new EventPublisher(fx.nats.js, fx.topology, 'tbt');
+    const tbtActor = { department: 'commerce', user: 'wto.centre' };
+    const publish = <C extends EventContract>(contract: C, id: string, seq: number, data: EventData<C>) =>
+      tbt.publish(contract, {
+        aggregateId: id,
+        aggregateSeq: seq,
+        data,
+        actor: tbtActor,
+        reason: 'test',
+        correlationId: `t${++n}`,
+      });
+    const raised = (member: string, i: number): EventData<typeof AlertRaisedV1> => ({
+      exporterId: `exp-${i}`,
+      enterprise: `Exporter ${i}`,
+      threadKey: `G/TBT/N/${member}/${i}`,
+      documentKey: `G/TBT/N/${member}/${i}`,
+      title: 'Toys: safety requirements',
+      member,
+      inferred: false,
+      reasons: [{ rule: 'hs', profileValue: '9503', notificationValue: '9503', field: 'hs' }],
+    });
+    await publish(AlertRaisedV1, 'alert-1', 1, raised('EU', 1));
+    await publish(AlertRaisedV1, 'alert-2', 1, raised('EU', 2));
+    await publish(AlertRaisedV1, 'alert-3', 1, raised('USA', 3));
+    expect((await indicator('alerts', 'district-2026')).value).toBe(3);
+    expect((await indicator('acknowledged', 'district-2026')).status).toBe('not-started');
+
+    await publish(AlertDeliveredV1, 'alert-1', 2, { channel: 'webhook', outcome: 'delivered', attempts: 1 });
+    await publish(AlertAcknowledgedV1, 'alert-1', 3, {
+      impact: 'high',
+      action: 'comment-via-enquiry-point',
+      tradeConcernCandidate: true,
+    });
+    await publish(AlertAcknowledgedV1, 'alert-3', 2, {
+      impact: 'low',
+      action: 'adapt-product',
+      tradeConcernCandidate: false,
+    });
+    const alerts = await indicator('alerts', 'district-2026');
+    expect(alerts).toMatchObject({ value: 3, status: 'attained' });
+    expect((await indicator('acknowledged', 'district-2026')).value).toBe(2);
+    expect((await indicator('eu-concerns', 'district-2026')).value).toBe(1);
+    // An acknowledgement moves nothing in time: the alert still counts when it was raised.
+    expect(view.state.facts.get('tbt-alert|alert-1')?.occurredAt).toBe(
+      view.state.facts.get('tbt-alert|alert-2')?.occurredAt,
+    );
+    const items = (await api.get('/plans/district-2026/indicators/eu-concerns')).body.items as Array<{
+      attributes: Record<string, unknown>;
+    }>;
+    expect(items.map((i) => [i.attributes.code, i.attributes.enterprise])).toEqual([
+      ['G/TBT/N/EU/1', 'Exporter 1'],
+    ]);
+    // The SSE position now names the TBT stream's sequence too.
+    expect(view.position).toMatch(/^r\d+\.p\d+\.t6$/);
+
+    const live = view.state;
+    expect((await api.post('/admin/replay')).status).toBe(200);
+    expect(view.state).not.toBe(live);
+    expect(view.state.facts.equals(live.facts)).toBe(true);
+    expect((await indicator('eu-concerns', 'district-2026')).value).toBe(1);
   });
 });
 

@@ -34,6 +34,15 @@ describe('matchesWhere', () => {
     expect(matchesWhere(f, { stageReached: '60.00', inDistrict: true })).toBe(true);
   });
 
+  it('filters TBT alerts by notifying member and by their flags, a missing flag being false', () => {
+    const alert = fact('tbt-alert', '2026-11-26', { member: 'EU', acknowledged: true });
+    expect(matchesWhere(alert, { member: ['EU', 'USA'], acknowledged: true })).toBe(true);
+    expect(matchesWhere(alert, { member: ['USA'] })).toBe(false);
+    expect(matchesWhere(alert, { acknowledged: false })).toBe(false);
+    expect(matchesWhere(alert, { tradeConcernCandidate: false, delivered: false })).toBe(true);
+    expect(matchesWhere(alert, { tradeConcernCandidate: true })).toBe(false);
+  });
+
   it('treats a missing inDistrict flag as false', () => {
     const outside = fact('standard-work', '2014-01-01', { level: 'local' });
     expect(matchesWhere(outside, { inDistrict: true })).toBe(false);
