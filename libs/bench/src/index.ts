@@ -210,13 +210,20 @@ function tbtCommand(): Command {
     });
 }
 
+/** The service each benchmark hosts (backbone: none, so the flags every service has). */
+const BENCH_SERVICE: Record<string, string | undefined> = {
+  registry: 'registry',
+  reporting: 'reporting',
+  tbt: 'tbt',
+};
+
 /** `bench backbone|registry|reporting|tbt`, for the ./highland CLI. */
 export function benchCommand(): Command {
   return (
     new Command('bench')
       .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt')
       // The services run in this process: with the flags they run with everywhere else.
-      .hook('preAction', () => ensureServiceNodeFlags())
+      .hook('preAction', (_bench, sub) => ensureServiceNodeFlags(BENCH_SERVICE[sub.name()]))
       .addCommand(backboneCommand())
       .addCommand(registryCommand())
       .addCommand(reportingCommand())

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, SERVICE_NODE_FLAGS } from '@highland/infra';
+import { repoRoot, serviceNodeFlags } from '@highland/infra';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { discoverServices } from '../src/services.js';
@@ -44,9 +44,19 @@ describe('docker-compose.yml stays true to the code', () => {
     },
   );
 
-  it('the image starts every service with the services’ V8 flags', () => {
-    const dockerfile = readFileSync(join(repoRoot(), 'deploy', 'Dockerfile'), 'utf8');
-    const cmd = /^CMD .*exec node ([^"]*)"\]$/m.exec(dockerfile)?.[1]?.split(' ') ?? [];
-    for (const flag of SERVICE_NODE_FLAGS) expect(cmd).toContain(flag);
-  });
+  it.each(services.map((s) => [s.name] as const))(
+    '%s: the image starts it with its V8 flags (the CMD, and its NODE_OPTIONS in the compose file)',
+    (name) => {
+      const dockerfile = readFileSync(join(repoRoot(), 'deploy', 'Dockerfile'), 'utf8');
+      const cmd = /^CMD .*exec node ([^"]*)"\]$/m.exec(dockerfile)?.[1]?.split(' ') ?? [];
+      const nodeOptions = compose.services[name]?.environment?.NODE_OPTIONS?.split(' ') ?? [];
+      for (const flag of serviceNodeFlags(name)) expect([...cmd, ...nodeOptions]).toContain(flag);
+      // Nothing more than its own flags: another service's would be there by mistake.
+      const given = [
+        ...cmd.filter((a) => a.startsWith('--') && a !== '--enable-source-maps' && a !== '--import'),
+        ...nodeOptions,
+      ];
+      expect(given.sort()).toEqual([...serviceNodeFlags(name)].sort());
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, highlandCache, repoRoot, SERVICE_NODE_FLAGS } from '@highland/infra';
+import { freePort, highlandCache, repoRoot, serviceNodeFlags } from '@highland/infra';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const home = mkdtempSync(join(tmpdir(), 'highland-up-'));
@@ -79,9 +79,13 @@ describe('./highland up', () => {
     expect(await exited(up.child)).toBe(0);
     expect(up.output()).toContain('stopped cleanly');
     expect(ourServers()).toEqual([]);
-    // Every service process ran with the services' V8 flags.
+    // Every service process ran with its V8 flags.
     expect(services.length).toBeGreaterThanOrEqual(3);
-    for (const line of services) for (const flag of SERVICE_NODE_FLAGS) expect(line).toContain(flag);
+    for (const line of services) {
+      const name = /services\/([a-z-]+)\//.exec(line)?.[1];
+      for (const flag of serviceNodeFlags(name)) expect(line).toContain(flag);
+    }
+    expect(services.find((l) => l.includes('services/registry/'))).toContain('--max-semi-space-size=64');
   });
 
   it('leaves no server behind when it is killed outright (SIGKILL)', async () => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { highlandHome, SERVICE_NODE_FLAGS, stopProcess } from '@highland/infra';
+import { highlandHome, serviceNodeFlags, stopProcess } from '@highland/infra';
 import { Command } from 'commander';
 import { discoverServices, type ServiceManifest, withDatabase } from '../services.js';
 import { CliError, log } from '../output.js';
@@ -158,7 +158,7 @@ function printReady(
  */
 export function serviceNodeArgs(manifest: ServiceManifest): string[] {
   return [
-    ...SERVICE_NODE_FLAGS,
+    ...serviceNodeFlags(manifest.name),
     '--enable-source-maps',
     '--import',
     '@highland/service-kit/telemetry-register',
