@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
  *   alternating runs GC threads 177 – 184 → 88 – 92 µs per command, p99 112 – 114 → 91 – 92 ms.
  * - 64 MB semi-spaces (V8's default is 16 MB) for the registry only: objects of its requests still
  *   in flight were promoted; GC threads 480 → 150 – 190 µs per command. Reporting's replay keeps
- *   most of what it reads, and larger semi-spaces only copied it more: replay vs raw read 0.44 – 0.55
- *   in five runs with them, 0.55 and 0.58 without.
+ *   most of what it reads, and larger semi-spaces only copied it more: replay vs raw read 0.44 – 0.58
+ *   in six runs with them (four below 0.5), 0.55 – 0.58 in four without.
  */
 const EVERY_SERVICE: readonly string[] = ['--no-allocation-site-pretenuring'];
 const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
