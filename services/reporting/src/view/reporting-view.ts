@@ -1,4 +1,3 @@
-import { catalog, type EventContract } from '@highland/contracts';
 import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
 import type { IndicatorAttainment } from '../domain/attainment.js';
 import { canonicalJson } from '../domain/fact-store.js';
@@ -7,7 +6,6 @@ import {
   parsePosition,
   ReportingState,
   SOURCE_STREAMS,
-  type SourceStream,
   startPosition,
 } from './reporting-state.js';
 
@@ -21,7 +19,6 @@ export interface ProgressChange {
 
 export type Clock = () => Date;
 
-const SOURCES: readonly SourceStream[] = SOURCE_STREAMS;
 const RECOMPUTE_DELAY_MS = 25;
 const HISTORY = 5_000;
 
@@ -60,7 +57,7 @@ export class ReportingView {
   ) {}
 
   async start(): Promise<void> {
-    for (const s of SOURCES) await ensureStream(this.nats.jsm, this.topology.eventStream(s));
+    for (const s of SOURCE_STREAMS) await ensureStream(this.nats.jsm, this.topology.eventStream(s));
     const { state, followers } = await this.build();
     this.state = state;
     this.followers = followers;
@@ -73,7 +70,7 @@ export class ReportingView {
   /** Builds a fresh state from the start of the streams and keeps following them. */
   private async build(): Promise<{ state: ReportingState; followers: StreamFollower[] }> {
     const state = new ReportingState();
-    const followers = SOURCES.map(
+    const followers = SOURCE_STREAMS.map(
       (stream) =>
         new StreamFollower(this.nats, {
           stream: this.topology.eventStream(stream).name,
@@ -113,7 +110,7 @@ export class ReportingView {
 
   /** Resolves once every followed stream is applied up to their current ends (tests, read-your-writes). */
   async catchUp(): Promise<void> {
-    for (const [i, s] of SOURCES.entries()) {
+    for (const [i, s] of SOURCE_STREAMS.entries()) {
       const info = await this.nats.jsm.streams.info(this.topology.eventStream(s).name);
       if (info.state.last_seq > 0) await this.followers[i]!.waitFor(info.state.last_seq);
     }
@@ -177,14 +174,11 @@ export class ReportingView {
   changesSince(position: string): ProgressChange[] | undefined {
     const seen = parsePosition(position);
     const now = this.state.position;
-    if (!seen || SOURCES.some((s) => seen[s] > now[s] || seen[s] < this.historyFrom[s])) return undefined;
+    if (!seen || SOURCE_STREAMS.some((s) => seen[s] > now[s] || seen[s] < this.historyFrom[s]))
+      return undefined;
     return this.recent.filter((c) => {
       const p = parsePosition(c.position)!;
-      return SOURCES.every((s) => p[s] >= seen[s]) && c.position !== formatPosition(seen);
+      return SOURCE_STREAMS.every((s) => p[s] >= seen[s]) && c.position !== formatPosition(seen);
     });
   }
-
-  static readonly contracts: readonly EventContract[] = catalog.filter((c) =>
-    SOURCES.includes(c.service as SourceStream),
-  );
 }
