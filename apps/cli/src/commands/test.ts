@@ -46,6 +46,19 @@ export function testCommand(): Command {
           process.exitCode = lint;
           return;
         }
+        log('lint (dependency rules: .dependency-cruiser.mjs) …');
+        const deps = await runNode(join(root, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), [
+          '--config',
+          '.dependency-cruiser.mjs',
+          'apps',
+          'libs',
+          'services',
+        ]);
+        if (deps !== 0) {
+          log('dependency rules broken (see above)');
+          process.exitCode = deps;
+          return;
+        }
       }
       if (!opts.project || opts.project.includes('e2e')) ensureChromium();
       const projects = (opts.project ?? []).flatMap((p) => ['--project', p]);

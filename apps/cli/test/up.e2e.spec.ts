@@ -40,7 +40,7 @@ async function startUp(): Promise<{ child: ChildProcess; output: () => string; r
   for (const name of ['REGISTRY', 'REPORTING', 'TBT', 'ZONES', 'INCENTIVES']) {
     env[`HIGHLAND_${name}_PORT`] = String(await freePort());
   }
-  const child = spawn(process.execPath, [join(repoRoot(), 'libs/cli/dist/main.js'), 'up'], {
+  const child = spawn(process.execPath, [join(repoRoot(), 'apps/cli/dist/main.js'), 'up'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
