@@ -72,7 +72,8 @@ export default {
     },
     {
       name: 'service-imports-app',
-      comment: 'apps/* (the CLI, the benchmarks) drive services; a service importing one would invert the layers.',
+      comment:
+        'apps/* (the CLI, the benchmarks) drive services; a service importing one would invert the layers.',
       severity: 'error',
       from: { path: '^services/' },
       to: { path: '^apps/' },
