@@ -14,4 +14,5 @@ export * from './logging.js';
 export * from './telemetry.js';
 export * from './service-kit.module.js';
 export * from './bootstrap.js';
+export * from './openapi.js';
 export * from './trace-context.js';

@@ -18,7 +18,7 @@ function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = proces
  * skips a check whose declared inputs are unchanged since it last passed (cache in .turbo/).
  */
 const TYPECHECK = ['typecheck'];
-const LINT = ['lint:eslint', 'lint:deps'];
+const LINT = ['lint:eslint', 'lint:deps', 'lint:api'];
 
 export function testCommand(): Command {
   return new Command('test')
@@ -35,7 +35,8 @@ export function testCommand(): Command {
       log(`${checks.join(', ')} (turbo; a check whose inputs are unchanged since it passed is skipped) …`);
       const checked = await runNode(
         join(root, 'node_modules/turbo/bin/turbo'),
-        ['run', ...checks, '--output-logs=new-only'],
+        // --continue: every check runs, so one run shows every problem.
+        ['run', ...checks, '--continue', '--output-logs=new-only'],
         // Local cache only: no telemetry, no remote cache (turbo.json), no update check.
         { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
       );
