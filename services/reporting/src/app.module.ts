@@ -6,16 +6,29 @@ import { ExportsController } from './http/exports.controller.js';
 import { PlansController } from './http/plans.controller.js';
 import { ProgressController } from './http/progress.controller.js';
 import { ReportingStore } from './persistence/reporting-store.js';
-import { ReportingRuntime, reportingViewProvider } from './view/reporting-runtime.js';
+import { eventProducers } from '@highland/contracts';
+import type { FollowedService } from './view/position.js';
+import { FOLLOWED_SERVICES, ReportingRuntime, reportingViewProvider } from './view/reporting-runtime.js';
+
+export interface ReportingOptions {
+  /** The services whose streams reporting follows; the contracts' producers unless a test adds one. */
+  follow?: readonly FollowedService[];
+}
 
 @Module({})
 export class ReportingModule {
-  static forRoot(config: BaseConfig): DynamicModule {
+  static forRoot(config: BaseConfig, options: ReportingOptions = {}): DynamicModule {
     return {
       module: ReportingModule,
       imports: [ServiceKitModule.forRoot({ service: 'reporting', config })],
       controllers: [PlansController, ProgressController, ExportsController, AdminController],
-      providers: [reportingViewProvider, ReportingStore, ReportingCommands, ReportingRuntime],
+      providers: [
+        { provide: FOLLOWED_SERVICES, useValue: options.follow ?? eventProducers },
+        reportingViewProvider,
+        ReportingStore,
+        ReportingCommands,
+        ReportingRuntime,
+      ],
     };
   }
 }

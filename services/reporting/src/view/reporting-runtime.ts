@@ -12,15 +12,24 @@ import { Leadership } from '@highland/messaging';
 import { ProgressPublisher } from '../progress/progress-publisher.js';
 import { ReportingStore } from '../persistence/reporting-store.js';
 import type { IndicatorAttainment } from '../domain/attainment.js';
+import type { FollowedService } from './position.js';
 import { ReportingView } from './reporting-view.js';
+
+/** Nest token: the services whose streams the view follows (the contracts' producers by default). */
+export const FOLLOWED_SERVICES = Symbol('FOLLOWED_SERVICES');
 
 const STORE_WRITE_MS = 2_000;
 
 export const reportingViewProvider: Provider = {
   provide: ReportingView,
-  inject: [NATS, TOPOLOGY, HEALTH_CHECKS],
-  useFactory: async (nats: NatsHandle, topology: Topology, checks: HealthCheck[]) => {
-    const view = new ReportingView(nats, topology);
+  inject: [NATS, TOPOLOGY, HEALTH_CHECKS, FOLLOWED_SERVICES],
+  useFactory: async (
+    nats: NatsHandle,
+    topology: Topology,
+    checks: HealthCheck[],
+    followed: readonly FollowedService[],
+  ) => {
+    const view = new ReportingView(nats, topology, undefined, followed);
     // Replays the streams before the service takes requests.
     await view.start();
     checks.push({ name: 'reporting-view', check: async () => void view.position });
