@@ -6,9 +6,12 @@ import { ExportsController } from './http/exports.controller.js';
 import { PlansController } from './http/plans.controller.js';
 import { ProgressController } from './http/progress.controller.js';
 import { ReportingStore } from './persistence/reporting-store.js';
-import { eventProducers } from '@highland/contracts';
+import { AttainmentWriter } from './persistence/attainment-writer.js';
+import { Replay } from './persistence/replay.js';
+import { ProgressLeader } from './progress/leader.js';
+import { ProgressPublisher } from './progress/progress-publisher.js';
 import type { FollowedService } from './view/position.js';
-import { FOLLOWED_SERVICES, ReportingRuntime, reportingViewProvider } from './view/reporting-runtime.js';
+import { reportingViewProviders } from './view/reporting-view.provider.js';
 
 export interface ReportingOptions {
   /** The services whose streams reporting follows; the contracts' producers unless a test adds one. */
@@ -23,11 +26,13 @@ export class ReportingModule {
       imports: [ServiceKitModule.forRoot({ service: 'reporting', config })],
       controllers: [PlansController, ProgressController, ExportsController, AdminController],
       providers: [
-        { provide: FOLLOWED_SERVICES, useValue: options.follow ?? eventProducers },
-        reportingViewProvider,
+        ...reportingViewProviders(options.follow),
         ReportingStore,
         ReportingCommands,
-        ReportingRuntime,
+        ProgressLeader,
+        ProgressPublisher,
+        AttainmentWriter,
+        Replay,
       ],
     };
   }
