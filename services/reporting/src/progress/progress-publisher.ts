@@ -23,10 +23,9 @@ export function progressMessage(c: Pick<ProgressChange, 'position' | 'attainment
 }
 
 export const progressSubject = (topology: Topology, planId: string, indicatorId: string) =>
-  `${topology.namespace ? `${topology.namespace}.` : ''}reporting.progress.${planId}.${indicatorId}`;
+  topology.serviceSubject('reporting', 'progress', planId, indicatorId);
 
-export const progressBucket = (topology: Topology) =>
-  `${topology.namespace ? `${topology.namespace}_` : ''}highland_progress`.replace(/-/g, '_');
+export const progressBucket = (topology: Topology) => topology.bucket('highland_progress');
 
 /**
  * Publishes every change of an indicator on its NATS subject and keeps the latest in a KV bucket
