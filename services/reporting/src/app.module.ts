@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type BaseConfig, ServiceKitModule } from '@highland/service-kit';
+import { type BaseConfig, ServiceKitModule, viewProvider } from '@highland/service-kit';
 import { ReportingCommands } from './commands/reporting-commands.js';
 import { AdminController } from './http/admin.controller.js';
 import { ExportsController } from './http/exports.controller.js';
@@ -11,7 +11,7 @@ import { Replay } from './persistence/replay.js';
 import { ProgressLeader } from './progress/leader.js';
 import { ProgressPublisher } from './progress/progress-publisher.js';
 import type { FollowedService } from './view/position.js';
-import { reportingViewProviders } from './view/reporting-view.provider.js';
+import { ReportingView } from './view/reporting-view.js';
 
 export interface ReportingOptions {
   /** The services whose streams reporting follows; the contracts' producers unless a test adds one. */
@@ -26,7 +26,11 @@ export class ReportingModule {
       imports: [ServiceKitModule.forRoot({ service: 'reporting', config })],
       controllers: [PlansController, ProgressController, ExportsController, AdminController],
       providers: [
-        ...reportingViewProviders(options.follow),
+        ...viewProvider({
+          provide: ReportingView,
+          name: 'reporting-view',
+          create: ({ nats, topology }) => new ReportingView(nats, topology, undefined, options.follow),
+        }),
         ReportingStore,
         ReportingCommands,
         ProgressLeader,

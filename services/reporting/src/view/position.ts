@@ -1,4 +1,5 @@
 import { type EventContract, type EventProducer, eventProducers, POSITION_TAG } from '@highland/contracts';
+import { OWN_SERVICE } from './own-aggregates.js';
 
 /**
  * A stream reporting follows: a service publishing events, with the contracts to read them by when
@@ -27,7 +28,7 @@ export class PositionFormat {
 
   constructor(
     followed: readonly EventProducer[],
-    private readonly own = 'reporting',
+    private readonly own = OWN_SERVICE,
   ) {
     this.services = followed.map((s) => s.name);
     this.tags = followed.map((s) => s.positionTag);

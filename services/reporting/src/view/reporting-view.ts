@@ -2,6 +2,7 @@ import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@h
 import type { IndicatorAttainment } from '../domain/attainment.js';
 import { canonicalJson } from '../domain/fact-store.js';
 import { eventProducers } from '@highland/contracts';
+import { OWN_SERVICE, OwnAggregates } from './own-aggregates.js';
 import { type FollowedService, type Position, PositionFormat } from './position.js';
 import { ReportingState } from './reporting-state.js';
 
@@ -37,6 +38,9 @@ function changeKey(attainment: IndicatorAttainment, version: number | undefined)
 export class ReportingView {
   readonly positions: PositionFormat;
   state: ReportingState;
+  /** Reporting's own aggregates, from its own stream: what its commands decide against. */
+  readonly own: OwnAggregates;
+  private readonly ownIndex: number;
   private followers: StreamFollower[] = [];
   private latest = new Map<string, IndicatorAttainment>();
   private latestJson = new Map<string, string>();
@@ -56,6 +60,13 @@ export class ReportingView {
     this.positions = new PositionFormat(followed);
     this.state = new ReportingState(this.positions);
     this.historyFrom = this.positions.start();
+    this.ownIndex = followed.findIndex((s) => s.name === OWN_SERVICE);
+    if (this.ownIndex < 0) throw new Error(`reporting follows its own stream "${OWN_SERVICE}" too`);
+    this.own = new OwnAggregates((seq, timeoutMs) => {
+      const follower = this.followers[this.ownIndex];
+      if (!follower) throw new Error('view not started');
+      return follower.waitFor(seq, timeoutMs);
+    });
   }
 
   async start(): Promise<void> {
@@ -81,6 +92,7 @@ export class ReportingView {
           traceAs: `reporting-view-${name}`,
           onEvent: (decoded, seq) => {
             if (!decoded.ok) return;
+            if (name === OWN_SERVICE) this.own.apply(decoded.event, seq);
             if (state.apply(name, decoded.event, seq) && state === this.state) this.schedule();
           },
         }),
@@ -109,6 +121,21 @@ export class ReportingView {
     clearTimeout(this.timer);
     clearInterval(this.ticker);
     await Promise.all(this.followers.map((f) => f.stop()));
+  }
+
+  /**
+   * Throws while reads would be wrong: not started, replaying at start, a follower stopped by a
+   * failing event, or NATS lost (readiness). A rebuild keeps serving the old, live state.
+   */
+  assertHealthy(): void {
+    if (this.followers.length === 0) throw new Error('not started');
+    for (const [i, f] of this.followers.entries()) {
+      try {
+        f.assertHealthy();
+      } catch (err) {
+        throw new Error(`${this.followed[i]!.name} stream: ${(err as Error).message}`, { cause: err });
+      }
+    }
   }
 
   /** Resolves once every followed stream is applied up to their current ends (tests, read-your-writes). */

@@ -46,6 +46,8 @@ afterAll(async () => {
 describe('a producing service added to the contracts', () => {
   it('is followed: its events are applied and the position names its stream', async () => {
     expect(view.position).toBe('r0.p0.t0.zt0');
+    const ready = await api.get('/health/ready');
+    expect(ready.status).toBe(200);
     const zones = new EventPublisher(fx.nats.js, fx.topology, 'zones-test');
     for (const [i, name] of ['Yinxiang tea', 'Sanjiang rice'].entries())
       await zones.publish(ZoneDesignatedV1, {

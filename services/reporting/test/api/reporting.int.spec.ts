@@ -273,6 +273,9 @@ describe('plans as data', () => {
   it('defines another plan, reported side by side; an overlapping period is a conflict', async () => {
     const created = await api.post('/plans', plan2020);
     expect(created.status).toBe(201);
+    // The shared command response; the plan and its attainment, evaluated already, as its item.
+    expect(created.body).toMatchObject({ id: 'district-2020', status: 'recorded', version: 1 });
+    expect(created.body.item).toMatchObject({ id: 'district-2020', attainment: [{ indicatorId: 'local' }] });
     const plans = await api.get('/plans');
     expect(plans.body.map((p: { id: string }) => p.id)).toEqual(['district-2015', 'district-2020']);
     const overlap = await api.post('/plans', {
@@ -294,6 +297,7 @@ describe('plans as data', () => {
       ],
     });
     expect(res.status).toBe(201);
+    expect(res.body.item).toMatchObject({ indicatorId: 'total-rank', groupSize: 4 });
     const rank = await indicator('total-rank');
     expect(rank.rank).toBeGreaterThan(1);
     expect(rank.groupSize).toBe(4);
