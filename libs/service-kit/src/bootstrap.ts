@@ -28,12 +28,12 @@ export async function createService(def: ServiceDefinition): Promise<NestExpress
   app.disable('x-powered-by');
   // `verify` is Nest's own only with { rawBody: true }, which no service uses.
   const text = { verify: verifyBodyText };
-  app.useBodyParser('json', { ...text, limit: def.config.BODY_LIMIT } as { limit: string });
+  app.useBodyParser('json', { ...text, limit: def.config.BODY_LIMIT });
   app.useBodyParser('text', {
     ...text,
     limit: '50mb',
     type: ['text/csv', 'text/plain', 'application/x-ndjson'],
-  } as { limit: string; type: string[] });
+  });
   // After the body parsers: their callbacks run outside the request's async context.
   const traceContext = httpTraceContext();
   if (traceContext) app.use(traceContext);
