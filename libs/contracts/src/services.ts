@@ -10,7 +10,8 @@ export interface EventProducer {
   readonly positionTag: string;
 }
 
-export const POSITION_TAG = /^[a-z]{1,4}$/;
+/** One lower-case letter or two. */
+export const POSITION_TAG = /^[a-z]{1,2}$/;
 
 /** Each producing service's position tag: a new service declares its own here, with its first event. */
 export const positionTags: Readonly<Record<string, string>> = { registry: 'r', reporting: 'p', tbt: 't' };
