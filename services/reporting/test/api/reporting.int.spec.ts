@@ -18,6 +18,7 @@ import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNam
 import { Kvm } from '@nats-io/kv';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoClient } from 'mongodb';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { progressBucket, progressSubject, reportingService, ReportingView } from '../../src/index.js';
 import { ReportingState } from '../../src/view/reporting-state.js';
@@ -317,6 +318,45 @@ describe('plans as data', () => {
     expect(text).toContain('intl-adopted,采用國際標準');
     const items = await (await fetch(`${base}/exports/district-2015/intl-adopted/items.csv`)).text();
     expect(items.split('\n').filter(Boolean)).toHaveLength(1 + 4);
+  });
+});
+
+describe('exports are data, never formulas (CSV injection)', () => {
+  it('neutralises every cell that starts like a formula, in every export', async () => {
+    const hostile = {
+      sector: '=HYPERLINK("http://evil.example","x")',
+      town: '@SUM(1+1)',
+    };
+    await emit(
+      StandardRegisteredV1,
+      'std-evil',
+      standard('DB50/T 6666-2014', {
+        level: 'local',
+        body: 'DB50',
+        work: { kind: 'formulate' },
+        title: { zh: '+cmd|calc' },
+        ...hostile,
+      }),
+    );
+    await view.catchUp();
+    const plan = (await api.get('/plans/district-2015')).body as { indicators: Array<{ id: string }> };
+    const cells: string[] = [];
+    const urls = [`${base}/exports/district-2015/attainment.csv`];
+    for (const { id } of plan.indicators)
+      for (const v of ['breakdowns', 'monthly', 'items'])
+        urls.push(`${base}/exports/district-2015/${id}/${v}.csv`);
+    for (const url of urls) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(200);
+      const rows = parse((await res.text()).replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+      }) as string[][];
+      cells.push(...rows.flat());
+    }
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // The values are kept, readable, with the apostrophe that stops a spreadsheet running them.
+    expect(cells).toContain(`'${hostile.sector}`);
+    expect(cells).toContain(`'${hostile.town}`);
   });
 });
 
