@@ -25,10 +25,10 @@ import {
   summarize,
   table,
 } from './stats.js';
+import { parseEpingCsv } from '@highland/tbt/adapters';
 import {
   type MatchableNotification,
   naiveMatch,
-  parseEpingCsv,
   prepareNotification,
   type ProfileMatch,
   ProfileIndex,

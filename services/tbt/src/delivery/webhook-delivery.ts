@@ -5,7 +5,7 @@ import { MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import type { AlertState } from '../aggregates/state.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import { signWebhook, SIGNATURE_HEADER } from '../domain/signature.js';
+import { signWebhook, SIGNATURE_HEADER } from '../adapters/webhook-signature.js';
 import { TbtView } from '../view/tbt-view.js';
 import { SYSTEM_ACTOR } from './matcher.js';
 import { WebhookSecrets } from './secrets.js';

@@ -9,9 +9,7 @@ import {
 import type { ThreadState } from '../aggregates/state.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
 import type { NotificationSource } from '../commands/record-notification.js';
-import { parseEpingCsv } from '../domain/eping.js';
-import { parseEpingJson } from '../domain/eping-json.js';
-import { parseEpingXlsx } from '../domain/eping-xlsx.js';
+import { parseEpingCsv, parseEpingJson, parseEpingXlsx } from '../adapters/eping/index.js';
 import type { EpingFileResult } from '../domain/eping.js';
 import { TbtView } from '../view/tbt-view.js';
 import { ctxOf } from './context.js';

@@ -9,7 +9,7 @@ import { ApiKeyStore, BaseConfig, createService, listen, parseConfig } from '@hi
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../src/domain/signature.js';
+import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
 
 const names = testNames(import.meta.url);
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notifications-sample.csv'), 'utf8');
