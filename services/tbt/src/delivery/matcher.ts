@@ -6,7 +6,7 @@ import { type BaseConfig, CONFIG, rpcSubject } from '@highland/service-kit';
 import { firstValueFrom, timeout } from 'rxjs';
 import { inferredExporterId } from '../aggregates/ids.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import { inferredMatches, type MatchableNotification } from '../domain/matching.js';
+import { inferredMatches, type MatchableNotification } from '../domain/matching/index.js';
 import { TbtView } from '../view/tbt-view.js';
 
 export const SYSTEM_ACTOR = { department: 'tbt-centre', user: 'highland matcher' };

@@ -7,7 +7,7 @@ export * from './draft.js';
 export * from './eping.js';
 export * from './identity.js';
 export * from './keywords.js';
-export * from './matching.js';
+export * from './matching/index.js';
 export * from './notification.js';
 export * from './profile.js';
 export * from './reminders.js';

@@ -7,7 +7,7 @@ import {
   type TbtState,
   type ThreadState,
 } from '../aggregates/state.js';
-import { ProfileIndex } from '../domain/matching.js';
+import { ProfileIndex } from '../domain/matching/index.js';
 
 export type Entry = AggregateEntry<TbtState>;
 

@@ -8,7 +8,7 @@ import {
   prepareNotification,
   ProfileIndex,
   type MatchableNotification,
-} from '../../src/domain/matching.js';
+} from '../../src/domain/matching/index.js';
 import type { ExporterProfile } from '../../src/domain/profile.js';
 import { sampleText } from '../fixtures/eping-sample.js';
 

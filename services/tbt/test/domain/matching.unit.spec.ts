@@ -5,7 +5,7 @@ import {
   naiveMatch,
   ProfileIndex,
   type MatchableNotification,
-} from '../../src/domain/matching.js';
+} from '../../src/domain/matching/index.js';
 import { parseExporterProfile, type ExporterProfile } from '../../src/domain/profile.js';
 import { parseEpingCsv } from '../../src/adapters/eping/csv.js';
 import { sampleText } from '../fixtures/eping-sample.js';
