@@ -1,6 +1,7 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { type BaseConfig, ServiceKitModule } from '@highland/service-kit';
+import { ServiceKitModule } from '@highland/service-kit';
 import { TbtCommands } from './commands/tbt-commands.js';
+import type { TbtConfig } from './config.js';
 import { Matcher } from './delivery/matcher.js';
 import { WebhookSecrets } from './delivery/secrets.js';
 import { WebhookDelivery } from './delivery/webhook-delivery.js';
@@ -20,7 +21,7 @@ class ViewShutdown implements OnApplicationShutdown {
 
 @Module({})
 export class TbtModule {
-  static forRoot(config: BaseConfig): DynamicModule {
+  static forRoot(config: TbtConfig): DynamicModule {
     return {
       module: TbtModule,
       imports: [ServiceKitModule.forRoot({ service: 'tbt', config })],

@@ -10,6 +10,7 @@ import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNam
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
+import { TbtConfig } from '../../src/config.js';
 
 const names = testNames(import.meta.url);
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notifications-sample.csv'), 'utf8');
@@ -51,26 +52,30 @@ beforeAll(async () => {
     ...(await serviceEnv(names, 'registry')),
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY,
   };
-  // Read when the services' modules load: the namespace of request/reply subjects, fast retries.
+  // Read when the services' modules load: the namespace of request/reply subjects.
   process.env.HIGHLAND_NAMESPACE = tbtEnv.HIGHLAND_NAMESPACE;
   officeKey = tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY;
-  process.env.TBT_WEBHOOK_BACKOFF_MS = '300,300,300,300,300,300,300,300';
-  process.env.TBT_OUTBOX_DIR = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'test-artifacts',
-    'tbt-outbox',
-    names.db,
-  );
+  const tbtConfig = parseConfig(TbtConfig, {
+    ...tbtEnv,
+    // Fast retries, and the outbox among the test artifacts.
+    TBT_WEBHOOK_BACKOFF_MS: '300,300,300,300,300,300,300,300',
+    TBT_OUTBOX_DIR: join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test-artifacts',
+      'tbt-outbox',
+      names.db,
+    ),
+  });
   const { tbtService } = await import('../../src/service.js');
   const { registryService } = await import('@highland/registry');
   registry = await createService(registryService(parseConfig(BaseConfig, regEnv)));
   await listen(registry, parseConfig(BaseConfig, regEnv));
-  tbt = await createService(tbtService(parseConfig(BaseConfig, tbtEnv)));
-  await listen(tbt, parseConfig(BaseConfig, tbtEnv));
+  tbt = await createService(tbtService(tbtConfig));
+  await listen(tbt, tbtConfig);
   base = `http://127.0.0.1:${tbtEnv.PORT}`;
   fx = await messagingFixture(names);
   const keys = await ApiKeyStore.open(fx.nats, fx.topology);
@@ -99,6 +104,11 @@ afterAll(async () => {
 const paintsSecret = 'whsec_paints_0123456789abcdef';
 
 describe('TBT alerts', () => {
+  it('retries webhooks as configured: 8 delays, so 9 attempts before the dead letter', async () => {
+    const info = await fx.nats.jsm.consumers.info(fx.topology.eventStream('tbt').name, 'tbt-webhooks');
+    expect(info.config.max_deliver).toBe(9);
+  });
+
   it('refuses a profile with unknown HS codes or markets, naming the field', async () => {
     const res = await centre.post('/exporters', {
       exporterId: 'bad',
