@@ -22,3 +22,6 @@ export { ExporterProfileRecordedV1 } from './events/tbt/profile-recorded.v1.js';
 export { AlertRaisedV1 } from './events/tbt/alert-raised.v1.js';
 export { AlertDeliveredV1 } from './events/tbt/alert-delivered.v1.js';
 export { AlertAcknowledgedV1 } from './events/tbt/alert-acknowledged.v1.js';
+export * from './requests.js';
+export { GetStandardV1 } from './requests/registry/standard-get.v1.js';
+export { EnterpriseIcsV1 } from './requests/registry/enterprise-ics.v1.js';

@@ -52,7 +52,23 @@ export class StreamFollower {
     return this.failure;
   }
 
+  private disconnectedSince?: number;
+  private watchingStatus = false;
+
+  /** Tracks the connection's state for assertHealthy (nats.js reports it as an async stream). */
+  private watchStatus(): void {
+    if (this.watchingStatus) return;
+    this.watchingStatus = true;
+    void (async () => {
+      for await (const s of this.nats.nc.status()) {
+        if (s.type === 'disconnect') this.disconnectedSince ??= performance.now();
+        else if (s.type === 'reconnect') this.disconnectedSince = undefined;
+      }
+    })().catch(() => undefined);
+  }
+
   async start(): Promise<void> {
+    this.watchStatus();
     this.caughtUp = new Promise((r) => (this.resolveCaughtUp = r));
     this.live = false;
     const fromSeq = Math.max(1, this.opts.fromSeq ?? 1);
@@ -143,6 +159,25 @@ export class StreamFollower {
     this.applied = delivery.streamSeq;
     if (!this.live && delivery.pending === 0) this.markCaughtUp();
     if (this.waiters.length) this.release();
+  }
+
+  /** Caught up with the stream as it was at start(), and following it since. */
+  get isLive(): boolean {
+    return this.live && !this.failure && !!this.messages;
+  }
+
+  /**
+   * Throws why reads from this follower's view would be wrong now: not started, still replaying,
+   * stopped by a failing event, or its connection to NATS lost. Readiness checks call it.
+   */
+  assertHealthy(): void {
+    if (this.failure) throw new Error(`stopped at stream sequence ${this.applied}: ${this.failure.message}`);
+    if (!this.messages) throw new Error('not started');
+    if (!this.live) throw new Error(`replaying (at stream sequence ${this.applied})`);
+    if (this.nats.nc.isClosed()) throw new Error('NATS connection closed');
+    const lost = this.disconnectedSince;
+    if (lost !== undefined)
+      throw new Error(`NATS connection lost ${Math.round(performance.now() - lost)} ms ago`);
   }
 
   /** Resolves once everything in the stream when start() ran has been applied. */

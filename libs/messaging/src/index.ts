@@ -13,3 +13,4 @@ export * from './follower.js';
 export * from './nest/index.js';
 export * from './history.js';
 export * from './leadership.js';
+export * from './requests.js';

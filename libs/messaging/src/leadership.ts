@@ -25,10 +25,7 @@ export class Leadership {
   ) {}
 
   async start(): Promise<void> {
-    const bucket = `${this.topology.namespace ? `${this.topology.namespace}_` : ''}highland_leases`.replace(
-      /-/g,
-      '_',
-    );
+    const bucket = this.topology.bucket('highland_leases');
     this.kv = await new Kvm(this.nats.nc).create(bucket, { history: 1, ttl: TTL_MS });
     await this.tick();
     this.timer = setInterval(() => void this.tick(), RENEW_MS);

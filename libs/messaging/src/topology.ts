@@ -7,6 +7,7 @@ import {
   type EventContract,
   parseEventSubject,
   type ParsedSubject,
+  type RequestContract,
   serviceEventsFilter,
   type StreamDefinition,
 } from '@highland/contracts';
@@ -27,6 +28,24 @@ export class Topology {
 
   private sub(subject: string): string {
     return this.namespace ? `${this.namespace}.${subject}` : subject;
+  }
+
+  /**
+   * A core-NATS subject of a service's own (live alerts, progress), under the namespace:
+   * `<service>.<kind>.<tokens…>`. The one way to name a subject that is not an event's.
+   */
+  serviceSubject(service: string, kind: string, ...tokens: string[]): string {
+    return this.sub([service, kind, ...tokens].join('.'));
+  }
+
+  /** A JetStream KV bucket, under the namespace (bucket names take no dots or dashes). */
+  bucket(name: string): string {
+    return `${this.namespace ? `${this.namespace}_` : ''}${name}`.replace(/-/g, '_');
+  }
+
+  /** The subject a request contract is served on. */
+  requestSubject(contract: RequestContract): string {
+    return this.sub(contract.subject);
   }
 
   private stream(def: StreamDefinition): StreamDefinition {

@@ -96,6 +96,12 @@ export class AggregateView<S> {
     return this.follower.waitFor(streamSeq, timeoutMs);
   }
 
+  /** Throws while the view replays, after its follower failed, or with NATS lost (readiness). */
+  assertHealthy(): void {
+    if (!this.follower) throw new Error('not started');
+    this.follower.assertHealthy();
+  }
+
   get lastApplied(): number {
     return this.follower?.lastApplied ?? 0;
   }

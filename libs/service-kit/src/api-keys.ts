@@ -40,7 +40,7 @@ export class ApiKeyStore {
   private constructor(private readonly kv: KV) {}
 
   static bucketName(topology: Topology): string {
-    return `${topology.namespace ? `${topology.namespace}_` : ''}highland_api_keys`.replace(/-/g, '_');
+    return topology.bucket('highland_api_keys');
   }
 
   static async open(nats: NatsHandle, topology: Topology): Promise<ApiKeyStore> {

@@ -1,6 +1,5 @@
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -15,8 +14,6 @@ export interface ServiceDefinition {
   version?: string;
   module: Type<unknown> | DynamicModule;
   config: BaseConfig;
-  /** Requests and replies between services (@MessagePattern) over NestJS's NATS transport. */
-  requestReply?: boolean;
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
@@ -48,18 +45,11 @@ export async function createService(def: ServiceDefinition): Promise<NestExpress
       .build(),
   );
   SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
-  if (def.requestReply !== false) {
-    app.connectMicroservice<MicroserviceOptions>(
-      { transport: Transport.NATS, options: { servers: def.config.NATS_URL.split(','), queue: def.service } },
-      { inheritAppConfig: true },
-    );
-  }
   await def.configure?.(app);
   return app;
 }
 
 export async function listen(app: INestApplication, config: BaseConfig): Promise<void> {
-  await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
 }
 

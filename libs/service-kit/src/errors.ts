@@ -1,8 +1,22 @@
-/** Errors a handler throws to answer with a problem: the filter maps each to its status. */
+import type { RejectionKind } from '@highland/contracts';
+
+/**
+ * Errors the HTTP edge throws to answer with a problem (authentication, a malformed body); the
+ * domain throws `Rejection` instead, mapped by REJECTION_STATUS. The filter maps both.
+ */
 export interface FieldError {
   field: string;
   reason: string;
 }
+
+/** The one mapping of a domain refusal to its HTTP answer, used by the filter and the API docs. */
+export const REJECTION_STATUS: Readonly<Record<RejectionKind, { status: number; title: string }>> = {
+  invalid: { status: 400, title: 'Invalid request' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unprocessable: { status: 422, title: 'Request cannot be processed' },
+};
 
 export abstract class ProblemError extends Error {
   abstract readonly status: number;

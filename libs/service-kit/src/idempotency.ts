@@ -36,10 +36,7 @@ export class IdempotencyStore {
   private constructor(readonly kv: KV) {}
 
   static async open(nats: NatsHandle, topology: Topology): Promise<IdempotencyStore> {
-    const name = `${topology.namespace ? `${topology.namespace}_` : ''}highland_idempotency`.replace(
-      /-/g,
-      '_',
-    );
+    const name = topology.bucket('highland_idempotency');
     const kv = await new Kvm(nats.nc).create(name, { history: 1, ttl: 24 * 3600_000 });
     return new IdempotencyStore(kv);
   }

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ContractViolation } from '@highland/messaging';
+import { Rejection } from '@highland/contracts';
+import { ContractViolation, RequestFailed } from '@highland/messaging';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
-import { ProblemError } from './errors.js';
+import { ProblemError, REJECTION_STATUS } from './errors.js';
 
 export interface Problem {
   type: string;
@@ -30,10 +31,31 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500)
       this.log.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '2');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   toProblem(exception: unknown): Problem {
+    if (exception instanceof Rejection) {
+      const { status, title } = REJECTION_STATUS[exception.kind];
+      return {
+        type: `${TYPE_BASE}${exception.kind}`,
+        title,
+        status,
+        detail: exception.message,
+        ...(exception.errors.length ? { errors: exception.errors } : {}),
+        ...exception.extra,
+      };
+    }
+    if (exception instanceof RequestFailed || isNatsUnavailable(exception)) {
+      // Another service (or NATS) did not answer: the caller may retry, nothing was recorded.
+      return {
+        type: `${TYPE_BASE}unavailable`,
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'a service this request depends on did not answer; try again shortly',
+      };
+    }
     if (exception instanceof ProblemError) {
       return {
         type: `${TYPE_BASE}${exception.name.replace(/Problem$/, '').toLowerCase()}`,
@@ -104,4 +126,13 @@ export class ProblemFilter implements ExceptionFilter {
       detail: 'an unexpected error occurred',
     };
   }
+}
+
+/** nats.js's errors when no server or no responder answered (their classes differ by version). */
+function isNatsUnavailable(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  return (
+    typeof name === 'string' &&
+    ['NoRespondersError', 'TimeoutError', 'ConnectionError', 'ClosedConnectionError'].includes(name)
+  );
 }

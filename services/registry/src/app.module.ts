@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type BaseConfig, ServiceKitModule } from '@highland/service-kit';
+import { type BaseConfig, ServiceKitModule, viewProvider } from '@highland/service-kit';
 import { RegistryCommands } from './commands/registry-commands.js';
 import { CommandsController } from './http/commands.controller.js';
 import { ImportController } from './http/import.controller.js';
 import { QueriesController } from './http/queries.controller.js';
-import { RegistryRpcController } from './http/rpc.controller.js';
 import { SnapshotWriter } from './persistence/snapshot-writer.js';
-import { registryViewProvider } from './view/registry-view.provider.js';
+import { RegistryRequests } from './requests/registry-requests.js';
+import { RegistryView } from './view/registry-view.js';
 
 @Module({})
 export class RegistryModule {
@@ -14,8 +14,17 @@ export class RegistryModule {
     return {
       module: RegistryModule,
       imports: [ServiceKitModule.forRoot({ service: 'registry', config })],
-      controllers: [CommandsController, QueriesController, ImportController, RegistryRpcController],
-      providers: [registryViewProvider, RegistryCommands, SnapshotWriter],
+      controllers: [CommandsController, QueriesController, ImportController],
+      providers: [
+        ...viewProvider({
+          provide: RegistryView,
+          name: 'registry-view',
+          create: ({ nats, topology }) => new RegistryView(nats, topology),
+        }),
+        RegistryCommands,
+        RegistryRequests,
+        SnapshotWriter,
+      ],
     };
   }
 }

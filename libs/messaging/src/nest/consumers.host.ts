@@ -5,7 +5,9 @@ import { ConsumerRunner } from '../consumer.js';
 import type { NatsHandle } from '../connection.js';
 import type { MessagingMetrics } from '../metrics.js';
 import type { Topology } from '../topology.js';
-import { ON_EVENT, ON_REPLAY, type OnEventMetadata } from './on-event.decorator.js';
+import type { RequestContract } from '@highland/contracts';
+import { serveRequests } from '../requests.js';
+import { ON_EVENT, ON_REPLAY, ON_REQUEST, type OnEventMetadata } from './on-event.decorator.js';
 
 export interface ConsumersHostDeps {
   nats: NatsHandle;
@@ -15,7 +17,8 @@ export interface ConsumersHostDeps {
 }
 
 /**
- * Finds every @OnEvent method at start-up and runs its consumer; answers the admin requests of
+ * Finds every @OnEvent method at start-up and runs its consumer, every @OnRequest method and
+ * answers its request contract; answers the admin requests of
  * `./highland dlq redrive` and `./highland replay`; stops pulling first on shutdown.
  */
 @Injectable()
@@ -44,6 +47,8 @@ export class ConsumersHost implements OnApplicationBootstrap {
         if (meta) this.register(meta, method, instance);
         const replayOf = Reflect.getMetadata(ON_REPLAY, proto, name) as string | undefined;
         if (replayOf) this.replayHooks.set(replayOf, method);
+        const request = Reflect.getMetadata(ON_REQUEST, proto, name) as RequestContract | undefined;
+        if (request) this.serve(request, method);
       }
     }
     for (const runner of this.runners.values()) await runner.start();
@@ -74,6 +79,14 @@ export class ConsumersHost implements OnApplicationBootstrap {
         },
         this.deps.metrics,
       ),
+    );
+  }
+
+  private serve(contract: RequestContract, method: (...a: unknown[]) => unknown): void {
+    if (contract.service !== this.deps.service)
+      throw new Error(`${this.deps.service} cannot answer ${contract.subject}: it is ${contract.service}'s`);
+    this.subscriptions.push(
+      serveRequests(this.deps.nats, this.deps.topology, contract, (request) => method(request) as never),
     );
   }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { EventContract } from '@highland/contracts';
+import type { EventContract, RequestContract } from '@highland/contracts';
 import type { ConsumerSpec } from '../consumer.js';
 
 export const ON_EVENT = Symbol('highland:on-event');
@@ -60,5 +60,18 @@ export function OnEvent<T = unknown>(
 export function OnReplay(durable: string): MethodDecorator {
   return (target, key) => {
     Reflect.defineMetadata(ON_REPLAY, durable, target, key);
+  };
+}
+
+export const ON_REQUEST = Symbol('highland:on-request');
+
+/**
+ * Declares a provider's method as the answer to a request contract of this service:
+ *   @OnRequest(EnterpriseIcsV1) enterpriseIcs(request) { … }
+ * Served on the service's own NATS connection (one replica answers each request).
+ */
+export function OnRequest(contract: RequestContract): MethodDecorator {
+  return (target, key) => {
+    Reflect.defineMetadata(ON_REQUEST, contract, target, key);
   };
 }

@@ -1,5 +1,5 @@
 import { StandardStageChangedV1 } from '@highland/contracts';
-import { ConflictProblem, NotFoundProblem } from '@highland/service-kit';
+import { Rejection } from '@highland/contracts';
 import { z } from 'zod';
 import { NATIONAL_STAGES, transition } from '../domain/stages.js';
 import type { RegistryCommand } from './command.js';
@@ -46,20 +46,19 @@ export function changeStage(aggregateId: string, input: ChangeStageBody): Regist
     reason: input.reason,
     decide: (current) => {
       if (!current || current.state.kind !== 'standard')
-        throw new NotFoundProblem(`no standard ${aggregateId}`);
+        throw Rejection.notFound(`no standard ${aggregateId}`);
       const s = current.state;
       const move = transition(s.stage, input.to);
       if (!move.ok) {
-        throw new ConflictProblem(move.error.reason, [{ field: 'body.to', reason: move.error.reason }], {
+        throw Rejection.conflict(move.error.reason, [{ field: 'body.to', reason: move.error.reason }], {
           currentStage: move.current,
           allowedNext: move.allowed,
         });
       }
       if (s.stageHistory.length && input.on < s.stageHistory[s.stageHistory.length - 1]!.on) {
-        throw new ConflictProblem(
-          `the move is dated before the previous one (${s.stageHistory.at(-1)!.on})`,
-          [{ field: 'body.on', reason: 'before the previous stage change' }],
-        );
+        throw Rejection.conflict(`the move is dated before the previous one (${s.stageHistory.at(-1)!.on})`, [
+          { field: 'body.on', reason: 'before the previous stage change' },
+        ]);
       }
       return {
         contract: StandardStageChangedV1,

@@ -1,5 +1,5 @@
 import { CommitteeSeatEndedV1, CommitteeSeatGrantedV1 } from '@highland/contracts';
-import { ConflictProblem, NotFoundProblem } from '@highland/service-kit';
+import { Rejection } from '@highland/contracts';
 import { z } from 'zod';
 import { seatId } from '../domain/aggregates/ids.js';
 import type { SeatState } from '../domain/aggregates/state.js';
@@ -42,7 +42,7 @@ export function grantSeat(input: GrantSeatBody): RegistryCommand {
       const s = current?.state as SeatState | undefined;
       if (s?.active) {
         if (s.role === input.role && s.from === input.from) return undefined;
-        throw new ConflictProblem(`${input.holder} already holds a seat on ${committee} since ${s.from}`, [
+        throw Rejection.conflict(`${input.holder} already holds a seat on ${committee} since ${s.from}`, [
           { field: 'body.holder', reason: 'already seated on this committee' },
         ]);
       }
@@ -73,13 +73,13 @@ export function endSeat(aggregateId: string, input: EndSeatBody): RegistryComman
     reason: input.reason,
     decide: (current) => {
       const s = current?.state as SeatState | undefined;
-      if (!s || s.kind !== 'committee-seat') throw new NotFoundProblem(`no committee seat ${aggregateId}`);
+      if (!s || s.kind !== 'committee-seat') throw Rejection.notFound(`no committee seat ${aggregateId}`);
       if (!s.active)
-        throw new ConflictProblem(`the seat ended on ${s.to}`, [
+        throw Rejection.conflict(`the seat ended on ${s.to}`, [
           { field: 'body.to', reason: 'already ended' },
         ]);
       if (input.to < s.from)
-        throw new ConflictProblem('the end is before the start', [
+        throw Rejection.conflict('the end is before the start', [
           { field: 'body.to', reason: `before ${s.from}` },
         ]);
       return {

@@ -27,6 +27,7 @@ export function recordKeyProduct(input: RecordKeyProductBody): RegistryCommand {
     ...(input.adoptedStandard ? { adoptedStandard: input.adoptedStandard.normalized } : {}),
     adoptsInternational:
       !!input.adoptedStandard && ['international', 'foreign'].includes(input.adoptedStandard.level),
+    ...(input.since ? { since: input.since } : {}),
   };
   return {
     aggregateId: keyProductId(input.enterprise, input.product),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ISO_STAGE_OF, NATIONAL_STAGES } from '../domain/stages.js';
 import { standardId } from '../domain/aggregates/ids.js';
 import type { RegistryState, StandardState } from '../domain/aggregates/state.js';
-import { ConflictProblem } from '@highland/service-kit';
+import { Rejection } from '@highland/contracts';
 import { AnyDate, CcsCodes, IcsCodes, Name, PastDate, Reason, StandardCode } from './fields.js';
 import type { RegistryCommand } from './command.js';
 
@@ -106,7 +106,7 @@ export function registerStandard(input: RegisterStandardBody): RegistryCommand {
       const s = current.state as Extract<RegistryState, { kind: 'standard' }>;
       // The same registration again (a re-imported file) changes nothing.
       if (sameRegistration(s, data)) return undefined;
-      throw new ConflictProblem(`standard ${code.normalized} is already registered (stage '${s.stage}')`, [
+      throw Rejection.conflict(`standard ${code.normalized} is already registered (stage '${s.stage}')`, [
         { field: 'body.code', reason: 'already registered with other details' },
       ]);
     },

@@ -1,6 +1,13 @@
 import { Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type IdempotentRequest, openApiSchema, RequireScope, ZodBody } from '@highland/service-kit';
+import {
+  callContext,
+  commandResponse,
+  type IdempotentRequest,
+  openApiSchema,
+  RequireScope,
+  ZodBody,
+} from '@highland/service-kit';
 import type { Response as ExpressResponse } from 'express';
 import {
   certifyEnterprise,
@@ -33,8 +40,7 @@ import {
 } from '../commands/register-standard.js';
 import { registerStandardFast } from '../commands/register-standard-fast.js';
 import { RegistryCommands } from '../commands/registry-commands.js';
-import { callContext } from './call-context.js';
-import { commandResponse } from './respond.js';
+import { RegistryView } from '../view/registry-view.js';
 import { resolveStandardRef } from './standard-ref.js';
 
 const idempotencyHeader = ApiHeader({
@@ -47,7 +53,10 @@ const idempotencyHeader = ApiHeader({
 @ApiBearerAuth()
 @Controller()
 export class CommandsController {
-  constructor(@Inject(RegistryCommands) private readonly commands: RegistryCommands) {}
+  constructor(
+    @Inject(RegistryCommands) private readonly commands: RegistryCommands,
+    @Inject(RegistryView) private readonly view: RegistryView,
+  ) {}
 
   @Post('standards')
   @RequireScope('registry:standards')
@@ -63,7 +72,9 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const cmd = registerStandard(body);
-    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)));
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/items/${cmd.aggregateId}`,
+    });
   }
 
   @Post('standards/:ref/stage')
@@ -81,8 +92,10 @@ export class CommandsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
-    const id = resolveStandardRef(this.commands.view, ref);
-    return commandResponse(res, id, await this.commands.run(changeStage(id, body), callContext(req)));
+    const id = resolveStandardRef(this.view, ref);
+    return commandResponse(res, id, await this.commands.run(changeStage(id, body), callContext(req)), {
+      location: `/items/${id}`,
+    });
   }
 
   @Post('key-products')
@@ -96,7 +109,9 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const cmd = recordKeyProduct(body);
-    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)));
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/items/${cmd.aggregateId}`,
+    });
   }
 
   @Post('filings')
@@ -112,7 +127,9 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const cmd = fileEnterpriseStandard(body);
-    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)));
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/items/${cmd.aggregateId}`,
+    });
   }
 
   @Post('committee-seats')
@@ -126,7 +143,9 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const cmd = grantSeat(body);
-    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)));
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/items/${cmd.aggregateId}`,
+    });
   }
 
   @Post('committee-seats/:id/end')
@@ -140,7 +159,9 @@ export class CommandsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
-    return commandResponse(res, id, await this.commands.run(endSeat(id, body), callContext(req)));
+    return commandResponse(res, id, await this.commands.run(endSeat(id, body), callContext(req)), {
+      location: `/items/${id}`,
+    });
   }
 
   @Post('certifications')
@@ -154,6 +175,8 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const cmd = certifyEnterprise(body);
-    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)));
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/items/${cmd.aggregateId}`,
+    });
   }
 }

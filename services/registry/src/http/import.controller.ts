@@ -1,12 +1,17 @@
 import { Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parseIsoDeliverablesJsonl } from '@highland/reference-data';
-import { callerOf, type IdempotentRequest, RequireScope, ValidationProblem } from '@highland/service-kit';
+import {
+  callContext,
+  callerOf,
+  type IdempotentRequest,
+  RequireScope,
+  ValidationProblem,
+} from '@highland/service-kit';
 import { importCatalogueEntry } from '../commands/import-catalogue-entry.js';
 import { RegistryCommands } from '../commands/registry-commands.js';
 import { type ImportRow, rowsFromCsv, rowsFromItems } from '../import/rows.js';
 import { runImport } from '../import/run-import.js';
-import { callContext } from './call-context.js';
 
 const MAX_ROWS = 5_000;
 
@@ -97,7 +102,7 @@ export class ImportController {
     let recorded = 0;
     let unchanged = 0;
     for (const outcome of await bulk.finish()) {
-      if (outcome.status === 'rejected') throw outcome.problem;
+      if (outcome.status === 'rejected') throw outcome.rejection;
       if (outcome.status === 'recorded') recorded++;
       else unchanged++;
     }

@@ -1,4 +1,6 @@
-import { hasScope, type ApiKeyRecord, type ProblemError } from '@highland/service-kit';
+import type { Rejection } from '@highland/contracts';
+import type { CallContext } from '@highland/persistence';
+import { hasScope, type ApiKeyRecord } from '@highland/service-kit';
 import type { z } from 'zod';
 import { certifyEnterprise, CertifyEnterpriseInput } from '../commands/certify-enterprise.js';
 import type { RegistryCommand } from '../commands/command.js';
@@ -7,7 +9,7 @@ import { fileEnterpriseStandard, FileEnterpriseStandardInput } from '../commands
 import { recordKeyProduct, RecordKeyProductInput } from '../commands/record-key-product.js';
 import { registerStandard, RegisterStandardInput } from '../commands/register-standard.js';
 import { registerStandardFast } from '../commands/register-standard-fast.js';
-import type { CallContext, RegistryCommands } from '../commands/registry-commands.js';
+import type { RegistryCommands } from '../commands/registry-commands.js';
 import { type ImportRow, ROW_KINDS } from './rows.js';
 
 interface RowHandler {
@@ -100,7 +102,7 @@ export async function runImport(
     const outcome = outcomes[command]!;
     results[row] =
       outcome.status === 'rejected'
-        ? { line, kind, id, status: 'rejected', errors: problemErrors(outcome.problem) }
+        ? { line, kind, id, status: 'rejected', errors: rejectionErrors(outcome.rejection) }
         : { line, kind, id, status: outcome.status };
   }
   let recorded = 0;
@@ -143,7 +145,7 @@ function checkRow(row: ImportRow, record: ApiKeyRecord): RegistryCommand | RowRe
   return handler.command(parsed.data as never);
 }
 
-function problemErrors(err: ProblemError): Array<{ field: string; reason: string }> {
+function rejectionErrors(err: Rejection): Array<{ field: string; reason: string }> {
   return err.errors.length
     ? err.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), reason: e.reason }))
     : [{ field: '(row)', reason: err.message }];

@@ -31,6 +31,10 @@ export class RegistryView {
     return this.aggregates.start();
   }
 
+  assertHealthy(): void {
+    this.aggregates.assertHealthy();
+  }
+
   stop(): Promise<void> {
     clearTimeout(this.orderTimer);
     this.orderTimer = undefined;

@@ -1,21 +1,13 @@
 // The registry's API end to end in-process against real NATS and the store: what a department
 // posting every day relies on.
-import { listDeadLetters } from '@highland/messaging';
-import {
-  createService,
-  listen,
-  parseConfig,
-  ApiKeyStore,
-  BaseConfig,
-  rpcSubject,
-} from '@highland/service-kit';
+import { EnterpriseIcsV1, GetStandardV1, type RequestContract, type RequestOf } from '@highland/contracts';
+import { listDeadLetters, requestReply } from '@highland/messaging';
+import { createService, listen, parseConfig, ApiKeyStore, BaseConfig } from '@highland/service-kit';
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dataFileUrl } from '@highland/reference-data';
-import { firstValueFrom } from 'rxjs';
 import { loquat } from '../fixtures.js';
 
 const names = testNames(import.meta.url);
@@ -27,8 +19,6 @@ let anonymous: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
   const env = await serviceEnv(names, 'registry');
-  // Request/reply subjects are namespaced when the decorators run: set the namespace first.
-  process.env.HIGHLAND_NAMESPACE = env.HIGHLAND_NAMESPACE;
   const { registryService } = await import('../../src/service.js');
   const config = parseConfig(BaseConfig, env);
   app = await createService(registryService(config));
@@ -276,28 +266,23 @@ describe('registry API', () => {
     expect(catalogue.body.total).toBeGreaterThan(0);
   });
 
-  it('answers request/reply queries from other services over NATS', async () => {
-    const client = ClientProxyFactory.create({
-      transport: Transport.NATS,
-      options: { servers: [inject('natsUrl')] },
+  it('answers request/reply queries from other services over NATS, by their contracts', async () => {
+    const ask = <C extends RequestContract>(contract: C, request: RequestOf<C>) =>
+      requestReply(fx.nats, fx.topology, contract, request);
+    const found = await ask(GetStandardV1, { code: 'db50/t 1234-2014' });
+    expect(found).toMatchObject({
+      found: true,
+      standard: { code: 'DB50/T 1234-2014', stage: 'published' },
     });
-    try {
-      const found = await firstValueFrom(
-        client.send(rpcSubject('registry.standard.get'), { code: 'db50/t 1234-2014' }),
-      );
-      expect(found).toMatchObject({
-        found: true,
-        standard: { code: 'DB50/T 1234-2014', stage: 'published' },
-      });
-      const missing = await firstValueFrom(
-        client.send(rpcSubject('registry.standard.get'), { code: 'GB/T 1-19' }),
-      );
-      expect(missing.found).toBe(false);
-      const ics = await firstValueFrom(client.send(rpcSubject('registry.enterprise-ics'), {}));
-      expect(ics['Gulou Agricultural Cooperative']).toEqual(['65.020.20']);
-    } finally {
-      await client.close();
-    }
+    const missing = await ask(GetStandardV1, { code: 'GB/T 1-19' });
+    expect(missing.found).toBe(false);
+    const ics = await ask(EnterpriseIcsV1, {});
+    expect(ics['Gulou Agricultural Cooperative']).toEqual(['65.020.20']);
+    // A request its contract refuses is answered with why, not dropped.
+    const raw = await fx.nats.nc.request(fx.topology.requestSubject(GetStandardV1), '{"code": 42}');
+    expect(raw.json()).toMatchObject({ error: { kind: 'invalid' } });
+    // And the asking side checks its request before sending it.
+    await expect(ask(GetStandardV1, { code: '' })).rejects.toThrow(/code/);
   });
 
   it('imports a file larger than one window: repeated rows come out as if sent one by one', async () => {

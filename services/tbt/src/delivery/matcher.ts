@@ -1,9 +1,18 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxyFactory, type ClientProxy, Transport } from '@nestjs/microservices';
-import { type EventData, type EventEnvelope, NotificationRecordedV1 } from '@highland/contracts';
-import { type HandlerContext, OnEvent } from '@highland/messaging';
-import { type BaseConfig, CONFIG, rpcSubject } from '@highland/service-kit';
-import { firstValueFrom, timeout } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  EnterpriseIcsV1,
+  type EventData,
+  type EventEnvelope,
+  NotificationRecordedV1,
+} from '@highland/contracts';
+import {
+  type HandlerContext,
+  type NatsHandle,
+  OnEvent,
+  requestReply,
+  type Topology,
+} from '@highland/messaging';
+import { NATS, TOPOLOGY } from '@highland/service-kit';
 import { inferredExporterId } from '../aggregates/ids.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
 import { inferredMatches, type MatchableNotification } from '../domain/matching/index.js';
@@ -18,15 +27,15 @@ const REGISTRY_CACHE_MS = 30_000;
  * enterprises whose registered standards share ICS codes, even without a profile.
  */
 @Injectable()
-export class Matcher implements OnApplicationShutdown {
+export class Matcher {
   private readonly log = new Logger('Matcher');
-  private registry?: ClientProxy;
   private icsCache?: { at: number; map: Map<string, string[]> };
 
   constructor(
     @Inject(TbtView) private readonly view: TbtView,
     @Inject(TbtCommands) private readonly commands: TbtCommands,
-    @Inject(CONFIG) private readonly config: BaseConfig,
+    @Inject(NATS) private readonly nats: NatsHandle,
+    @Inject(TOPOLOGY) private readonly topology: Topology,
   ) {}
 
   @OnEvent(NotificationRecordedV1, { durable: 'tbt-matcher', orderByAggregate: true, concurrency: 4 })
@@ -79,25 +88,13 @@ export class Matcher implements OnApplicationShutdown {
   /** The registry's enterprises and their standards' ICS codes (request/reply); none when the registry is down. */
   private async registryIcs(): Promise<Map<string, string[]>> {
     if (this.icsCache && Date.now() - this.icsCache.at < REGISTRY_CACHE_MS) return this.icsCache.map;
-    this.registry ??= ClientProxyFactory.create({
-      transport: Transport.NATS,
-      options: { servers: this.config.NATS_URL.split(',') },
-    });
     try {
-      const answer = await firstValueFrom(
-        this.registry
-          .send<Record<string, string[]>>(rpcSubject('registry.enterprise-ics'), {})
-          .pipe(timeout(3_000)),
-      );
+      const answer = await requestReply(this.nats, this.topology, EnterpriseIcsV1, {}, { timeoutMs: 3_000 });
       this.icsCache = { at: Date.now(), map: new Map(Object.entries(answer)) };
     } catch (err) {
       this.log.warn(`registry not answering, no inferred alerts this time: ${(err as Error).message}`);
       return this.icsCache?.map ?? new Map();
     }
     return this.icsCache.map;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.registry?.close();
   }
 }

@@ -1,12 +1,11 @@
 // The pipelined write path of a bulk import, against a scripted publisher: what the fast path
 // cannot settle goes through the ordinary path, in order, and a failure is never lost.
-import { StandardRegisteredV1 } from '@highland/contracts';
+import { Rejection, StandardRegisteredV1 } from '@highland/contracts';
 import { ConcurrencyConflict, type EventPublisher } from '@highland/messaging';
-import { ConflictProblem } from '@highland/service-kit';
 import { describe, expect, it } from 'vitest';
-import { BulkCommands } from '../../src/commands/bulk-commands.js';
-import type { RegistryCommand } from '../../src/commands/command.js';
-import type { RegistryView } from '../../src/view/registry-view.js';
+import type { AggregateView } from '../src/aggregate-view.js';
+import { BulkCommands } from '../src/bulk-commands.js';
+import type { Command } from '../src/command.js';
 
 type Script = 'ok' | 'conflict' | 'fail';
 
@@ -36,7 +35,7 @@ function setup(script: Record<string, Script> = {}, existing: string[] = []) {
     waitFor: async (s: number) => {
       waitedFor = s;
     },
-  } as unknown as RegistryView;
+  } as unknown as AggregateView<object>;
   const ran: string[] = [];
   const bulk = new BulkCommands(
     view,
@@ -51,11 +50,11 @@ function setup(script: Record<string, Script> = {}, existing: string[] = []) {
   return { bulk, sent, ran, waited: () => waitedFor };
 }
 
-const register = (id: string, conflictWith?: string): RegistryCommand => ({
+const register = (id: string, conflictWith?: string): Command<object> => ({
   aggregateId: id,
   name: 'register standard',
   decide: (current) => {
-    if (current && conflictWith) throw new ConflictProblem(conflictWith);
+    if (current && conflictWith) throw Rejection.conflict(conflictWith);
     return current ? undefined : { contract: StandardRegisteredV1, data: {} };
   },
 });
@@ -91,12 +90,12 @@ describe('BulkCommands', () => {
     ]);
   });
 
-  it('reports a refused decision as the row’s problem', async () => {
+  it('reports a refused decision as the row’s rejection', async () => {
     const { bulk } = setup({}, ['x']);
     bulk.submit(register('x', 'already registered with other details'));
     const [outcome] = await bulk.finish();
     expect(outcome).toMatchObject({ status: 'rejected' });
-    expect((outcome as { problem: Error }).problem.message).toBe('already registered with other details');
+    expect((outcome as { rejection: Error }).rejection.message).toBe('already registered with other details');
   });
 
   it('fails the whole batch when a publish fails for good, and leaves no unhandled rejection', async () => {

@@ -1,11 +1,9 @@
+import { Rejection } from '@highland/contracts';
 import { ConcurrencyConflict, type EventPublisher } from '@highland/messaging';
-import { ProblemError } from '@highland/service-kit';
-import type { RegistryView } from '../view/registry-view.js';
-import type { RegistryCommand } from './command.js';
-import type { CallContext } from './registry-commands.js';
+import type { AggregateView } from './aggregate-view.js';
+import type { CallContext, Command } from './command.js';
 
-export type BulkOutcome =
-  { status: 'recorded' | 'unchanged' } | { status: 'rejected'; problem: ProblemError };
+export type BulkOutcome = { status: 'recorded' | 'unchanged' } | { status: 'rejected'; rejection: Rejection };
 
 /**
  * Many commands of one caller (a bulk import) through the same write path as one command — each
@@ -20,23 +18,23 @@ export type BulkOutcome =
  * aggregate an earlier command of this batch already changes. So the outcome is the one the
  * commands would have had one after the other, in their order.
  */
-export class BulkCommands {
+export class BulkCommands<S> {
   private readonly outcomes: Array<BulkOutcome | undefined> = [];
-  private readonly retry: Array<{ index: number; command: RegistryCommand }> = [];
+  private readonly retry: Array<{ index: number; command: Command<S> }> = [];
   private readonly touched = new Set<string>();
   private window: Array<Promise<void>> = [];
   private readonly windows: Array<Promise<void>> = [];
   private lastSeq = 0;
 
   constructor(
-    private readonly view: RegistryView,
+    private readonly view: AggregateView<S>,
     private readonly publisher: EventPublisher,
     private readonly ctx: Omit<CallContext, 'eventId'>,
-    private readonly run: (command: RegistryCommand) => Promise<{ changed: boolean }>,
+    private readonly run: (command: Command<S>) => Promise<{ changed: boolean }>,
   ) {}
 
   /** Decides and publishes (without waiting for the acknowledgement); returns the command's index. */
-  submit(command: RegistryCommand): number {
+  submit(command: Command<S>): number {
     const index = this.outcomes.length;
     this.outcomes.push(undefined);
     if (this.touched.has(command.aggregateId)) {
@@ -49,8 +47,8 @@ export class BulkCommands {
     try {
       decision = command.decide(current);
     } catch (err) {
-      if (!(err instanceof ProblemError)) throw err;
-      this.outcomes[index] = { status: 'rejected', problem: err };
+      if (!(err instanceof Rejection)) throw err;
+      this.outcomes[index] = { status: 'rejected', rejection: err };
       return index;
     }
     if (!decision) {
@@ -109,8 +107,8 @@ export class BulkCommands {
         const result = await this.run(command);
         this.outcomes[index] = { status: result.changed ? 'recorded' : 'unchanged' };
       } catch (err) {
-        if (!(err instanceof ProblemError)) throw err;
-        this.outcomes[index] = { status: 'rejected', problem: err };
+        if (!(err instanceof Rejection)) throw err;
+        this.outcomes[index] = { status: 'rejected', rejection: err };
       }
     }
     return this.outcomes as BulkOutcome[];

@@ -1,29 +1,29 @@
-import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { rpcSubject } from '@highland/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { EnterpriseIcsV1, GetStandardV1, type ReplyOf, type RequestOf } from '@highland/contracts';
+import { OnRequest } from '@highland/messaging';
 import { parseStandardCode } from '../domain/standard-code.js';
 import { RegistryView } from '../view/registry-view.js';
 
-/** Queries other services ask over NATS request/reply (e.g. reporting's drill-down, TBT's enterprise standards). */
-@Controller()
-export class RegistryRpcController {
+/** What other services ask the registry over NATS request/reply (contracts in @highland/contracts). */
+@Injectable()
+export class RegistryRequests {
   constructor(@Inject(RegistryView) private readonly view: RegistryView) {}
 
   /** A standard by code: `{ found: false, reason }` when the code is malformed or unknown. */
-  @MessagePattern(rpcSubject('registry.standard.get'))
-  standard(@Payload() payload: { code?: unknown }) {
-    const parsed = parseStandardCode(typeof payload?.code === 'string' ? payload.code : '');
+  @OnRequest(GetStandardV1)
+  standard(request: RequestOf<typeof GetStandardV1>): ReplyOf<typeof GetStandardV1> {
+    const parsed = parseStandardCode(request.code);
     if (!parsed.ok) return { found: false, reason: parsed.error.reason };
     const id = this.view.standardIdByCode(parsed.code.normalized);
     const entry = id ? this.view.get(id) : undefined;
-    return entry
-      ? { found: true, id, version: entry.version, standard: entry.state }
+    return id && entry
+      ? { found: true, id, version: entry.version, standard: { ...entry.state } }
       : { found: false, reason: 'not registered' };
   }
 
   /** ICS codes of the standards each enterprise leads or takes part in: TBT's proactive matching. */
-  @MessagePattern(rpcSubject('registry.enterprise-ics'))
-  enterpriseIcs() {
+  @OnRequest(EnterpriseIcsV1)
+  enterpriseIcs(): ReplyOf<typeof EnterpriseIcsV1> {
     const byEnterprise: Record<string, string[]> = {};
     for (const [, e] of this.view.of('standard')) {
       const s = e.state;
