@@ -4,6 +4,7 @@ import { type HandlerContext, type NatsHandle, OnEvent, type Topology } from '@h
 import { CONFIG, MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import type { AlertState } from '../aggregates/state.js';
+import { recordDelivery } from '../commands/record-delivery.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
 import { type TbtConfig, webhookRetries } from '../config.js';
 import { signWebhook, SIGNATURE_HEADER } from '../adapters/webhook-signature.js';
@@ -14,8 +15,9 @@ import { WebhookSecrets } from './secrets.js';
 const HOUR = 3_600_000;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** Live alerts per exporter on core NATS: `tbt.alerts.<exporterId>` under the namespace. */
 export const alertsSubject = (topology: Topology, exporterId: string) =>
-  `${topology.namespace ? `${topology.namespace}.` : ''}tbt.alerts.${exporterId}`;
+  topology.serviceSubject('tbt', 'alerts', exporterId);
 
 /**
  * Delivers alerts at least once: a signed POST to the exporter's webhook, acked only after a 2xx,
@@ -124,14 +126,13 @@ export class WebhookDelivery {
       at: new Date(),
     });
     if (error) throw new Error(`webhook ${url} ${error}`);
-    await this.commands.recordDelivery(
-      id,
-      {
+    await this.commands.run(
+      recordDelivery(id, {
         channel: 'webhook',
         outcome: 'delivered',
         attempts: ctx.deliveryCount,
         ...(status ? { status } : {}),
-      },
+      }),
       { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id },
     );
   }

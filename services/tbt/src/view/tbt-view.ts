@@ -62,6 +62,11 @@ export class TbtView {
     this.index.compact();
   }
 
+  /** Throws while the view replays, or when its stream follower failed or lost NATS (readiness). */
+  assertHealthy(): void {
+    this.aggregates.assertHealthy();
+  }
+
   stop(): Promise<void> {
     return this.aggregates.stop();
   }

@@ -52,8 +52,6 @@ beforeAll(async () => {
     ...(await serviceEnv(names, 'registry')),
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY,
   };
-  // Read when the services' modules load: the namespace of request/reply subjects.
-  process.env.HIGHLAND_NAMESPACE = tbtEnv.HIGHLAND_NAMESPACE;
   officeKey = tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY;
   const tbtConfig = parseConfig(TbtConfig, {
     ...tbtEnv,
@@ -135,7 +133,7 @@ describe('TBT alerts', () => {
           },
         })
       ).status,
-    ).toBe(200);
+    ).toBe(201);
     expect(
       (
         await centre.post('/exporters', {
@@ -149,7 +147,7 @@ describe('TBT alerts', () => {
           },
         })
       ).status,
-    ).toBe(200);
+    ).toBe(201);
     // An enterprise with no profile, but a registered standard in ICS 71.100.70 (cosmetics).
     expect(
       (
@@ -252,12 +250,17 @@ describe('TBT alerts', () => {
       (await cocoa.post(`/alerts/${own[0]!.id}/acknowledge`, { impact: 'low', action: 'ignore' })).status,
     ).toBe(404);
     expect((await paints.get('/concerns')).status).toBe(403);
-    const ack = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, {
-      impact: 'high',
-      action: 'comment-via-enquiry-point',
-      tradeConcernCandidate: true,
+    const answer = { impact: 'high', action: 'comment-via-enquiry-point', tradeConcernCandidate: true };
+    const ack = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, answer);
+    expect(ack.status).toBe(201);
+    expect(ack.body).toMatchObject({
+      id: own[0]!.id,
+      status: 'recorded',
+      event: { type: 'tbt.alert-acknowledged' },
+      item: { acknowledgement: answer },
     });
-    expect(ack.status).toBe(200);
+    const again = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, answer);
+    expect([again.status, again.body.status]).toEqual([200, 'unchanged']);
     const bad = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, { impact: 'huge', action: 'pray' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
