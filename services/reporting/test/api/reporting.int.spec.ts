@@ -348,9 +348,9 @@ describe('exports are data, never formulas (CSV injection)', () => {
     for (const url of urls) {
       const res = await fetch(url);
       expect(res.status, url).toBe(200);
-      const rows = parse((await res.text()).replace(/^\uFEFF/, ''), {
+      const rows = parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), {
         relax_column_count: true,
-      }) as string[][];
+      });
       cells.push(...rows.flat());
     }
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
