@@ -25,10 +25,10 @@ import {
   summarize,
   table,
 } from './stats.js';
+import { parseEpingCsv } from '@highland/tbt/adapters';
 import {
   type MatchableNotification,
   naiveMatch,
-  parseEpingCsv,
   prepareNotification,
   type ProfileMatch,
   ProfileIndex,
@@ -213,8 +213,8 @@ async function importOverHttp(lines: readonly string[], chunk: number): Promise<
   progress('starting the servers …');
   const infra = await startBenchInfra();
   // Only these two modules need the service's dependencies: load them when this part runs.
-  const { tbtService } = await import('@highland/tbt');
-  const { createService, listen, parseConfig, BaseConfig } = await import('@highland/service-kit');
+  const { tbtService, TbtConfig } = await import('@highland/tbt');
+  const { createService, listen, parseConfig } = await import('@highland/service-kit');
   const id = runId();
   const officeKey = `hl_bench_office_${randomBytes(24).toString('hex')}`;
   const mongo = new URL(infra.mongoUrl);
@@ -223,7 +223,7 @@ async function importOverHttp(lines: readonly string[], chunk: number): Promise<
   try {
     const servers = `${await storeVersion(infra.mongoUrl, infra.mongoKind)}; ${infra.describe}`;
     const port = await freePort();
-    const config = parseConfig(BaseConfig, {
+    const config = parseConfig(TbtConfig, {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: infra.natsUrl,

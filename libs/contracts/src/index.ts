@@ -4,6 +4,7 @@ export * from './subjects.js';
 export * from './streams.js';
 export * from './headers.js';
 export * from './catalog.js';
+export * from './services.js';
 export * from './generate.js';
 export * from './validation.js';
 export * from './domain-error.js';

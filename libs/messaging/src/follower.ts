@@ -1,3 +1,4 @@
+import type { EventContract } from '@highland/contracts';
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
 import {
@@ -15,6 +16,8 @@ export interface FollowerOptions {
   filterSubjects: string[];
   /** First stream sequence to read (1 = from the start). */
   fromSeq?: number;
+  /** The contracts to decode events by, when not the catalogue's (a test's own service). */
+  contracts?: ReadonlyArray<EventContract>;
   onEvent(decoded: Decoded, streamSeq: number): void | Promise<void>;
   /** Once caught up, handle each traced live event in a consumer span continuing the producer's trace. */
   traceAs?: string;
@@ -142,7 +145,7 @@ export class StreamFollower {
   private apply(m: JsMsg): Promise<void> | undefined {
     const delivery = deliveryOf(m);
     const seq = delivery.streamSeq;
-    const decoded = decodeEvent(inboundOf(m, seq));
+    const decoded = decodeEvent(inboundOf(m, seq), this.opts.contracts);
     if (this.live && this.opts.traceAs && decoded.ok && carriesTraceContext(m)) {
       // Replays stay span-free; live events join the trace of the request that caused them.
       return withConsumerSpan(extractTrace(m.headers), this.opts.traceAs, decoded.event.type, async () =>

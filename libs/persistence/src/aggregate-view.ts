@@ -9,6 +9,12 @@ export interface AggregateEntry<S> {
   streamSeq: number;
 }
 
+/**
+ * What the write path reads of a service's own aggregates: an AggregateView, or any view that
+ * follows the service's stream anyway and keeps the entries (reporting's).
+ */
+export type AggregateSource<S> = Pick<AggregateView<S>, 'get' | 'waitFor'>;
+
 export type Reducer<S> = (state: S | undefined, event: EventEnvelope) => S;
 
 export interface AggregateViewOptions<S> {

@@ -1,6 +1,6 @@
 import { Rejection } from '@highland/contracts';
 import { ConcurrencyConflict, type EventPublisher } from '@highland/messaging';
-import type { AggregateView } from './aggregate-view.js';
+import type { AggregateSource } from './aggregate-view.js';
 import type { CallContext, Command } from './command.js';
 
 export type BulkOutcome = { status: 'recorded' | 'unchanged' } | { status: 'rejected'; rejection: Rejection };
@@ -27,7 +27,7 @@ export class BulkCommands<S> {
   private lastSeq = 0;
 
   constructor(
-    private readonly view: AggregateView<S>,
+    private readonly view: AggregateSource<S>,
     private readonly publisher: EventPublisher,
     private readonly ctx: Omit<CallContext, 'eventId'>,
     private readonly run: (command: Command<S>) => Promise<{ changed: boolean }>,

@@ -5,7 +5,7 @@ import {
   type NatsHandle,
   type Topology,
 } from '@highland/messaging';
-import type { AggregateEntry, AggregateView } from './aggregate-view.js';
+import type { AggregateEntry, AggregateSource } from './aggregate-view.js';
 
 export interface Decision<C extends EventContract = EventContract> {
   contract: C;
@@ -43,7 +43,7 @@ export class CommandExecutor<S> {
     private readonly topology: Topology,
     private readonly service: string,
     private readonly publisher: EventPublisher,
-    private readonly view: AggregateView<S>,
+    private readonly view: AggregateSource<S>,
     private readonly maxAttempts = 10,
   ) {}
 

@@ -1,5 +1,5 @@
 import type { EventPublisher, NatsHandle, Topology } from '@highland/messaging';
-import type { AggregateView } from './aggregate-view.js';
+import type { AggregateSource } from './aggregate-view.js';
 import { BulkCommands } from './bulk-commands.js';
 import type { CallContext, Command } from './command.js';
 import { CommandExecutor, type CommandResult } from './command-executor.js';
@@ -16,7 +16,7 @@ export class CommandService<S> {
     topology: Topology,
     service: string,
     private readonly publisher: EventPublisher,
-    readonly view: AggregateView<S>,
+    readonly view: AggregateSource<S>,
   ) {
     this.executor = new CommandExecutor(nats, topology, service, publisher, view);
   }

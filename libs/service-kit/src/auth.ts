@@ -13,7 +13,8 @@ import type { Request as ExpressRequest } from 'express';
 import { type ApiKeyRecord, type ApiKeyStore, hasScope } from './api-keys.js';
 import { ForbiddenProblem, UnauthorizedProblem, ValidationProblem } from './errors.js';
 import { PUBLIC_EXTENSION, SCOPE_EXTENSION } from './openapi.js';
-import { API_KEYS } from './tokens.js';
+import type { RequestLimiter } from './rate-limit.js';
+import { API_KEYS, REQUEST_LIMITER } from './tokens.js';
 
 const SCOPE = 'highland:scope';
 const PUBLIC = 'highland:public';
@@ -36,12 +37,19 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     @Inject(API_KEYS) private readonly keys: ApiKeyStore,
     @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(REQUEST_LIMITER) private readonly limiter: RequestLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) {
+      const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+      // Probes and scrapers are the platform's own; anonymous readers are limited by address.
+      if (!req.path.startsWith('/health/') && req.path !== '/metrics')
+        await this.limiter.take(`ip:${req.ip ?? 'unknown'}`);
+      return true;
+    }
     const scope = this.reflector.getAllAndOverride<string | undefined>(SCOPE, targets);
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
@@ -51,6 +59,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw new UnauthorizedProblem('send your department API key as "Authorization: Bearer <key>"');
     const record = this.keys.lookup(key);
     if (!record) throw new UnauthorizedProblem('the API key is not known (revoked, or mistyped)');
+    await this.limiter.take(`key:${record.department}/${record.label}/${record.createdAt}`);
     if (scope && !hasScope(record, scope)) {
       throw new ForbiddenProblem(
         `the key of department "${record.department}" lacks the scope "${scope}"`,

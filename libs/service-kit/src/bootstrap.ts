@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { collectDefaultMetrics } from 'prom-client';
+import { verifyBodyText } from './body-text.js';
 import type { BaseConfig } from './config.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { httpTraceContext } from './trace-context.js';
@@ -26,8 +27,14 @@ export async function createService(def: ServiceDefinition): Promise<NestExpress
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: def.config.BODY_LIMIT });
-  app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain', 'application/x-ndjson'] });
+  // `verify` is Nest's own only with { rawBody: true }, which no service uses.
+  const text = { verify: verifyBodyText };
+  app.useBodyParser('json', { ...text, limit: def.config.BODY_LIMIT });
+  app.useBodyParser('text', {
+    ...text,
+    limit: '50mb',
+    type: ['text/csv', 'text/plain', 'application/x-ndjson'],
+  });
   // After the body parsers: their callbacks run outside the request's async context.
   const traceContext = httpTraceContext();
   if (traceContext) app.use(traceContext);

@@ -17,6 +17,9 @@ export const BaseConfig = z.object({
   /** Exit when this process is gone (set by `./highland up`, so no service outlives it). */
   HIGHLAND_PARENT_PID: z.coerce.number().int().positive().optional(),
   BODY_LIMIT: z.string().default('1mb'),
+  /** Requests one caller (API key, or address when anonymous) may make per window and replica; 0: no limit. */
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
 });
 export type BaseConfig = z.infer<typeof BaseConfig>;
 

@@ -25,6 +25,8 @@ export abstract class ProblemError extends Error {
     message: string,
     readonly errors: FieldError[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the answer needs (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -31,6 +31,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500)
       this.log.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    if (exception instanceof ProblemError)
+      for (const [name, value] of Object.entries(exception.headers)) res.setHeader(name, value);
     if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '2');
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

@@ -31,6 +31,7 @@ import { HealthController, type HealthCheck } from './health.controller.js';
 import { IdempotencyInterceptor, IdempotencyStore } from './idempotency.js';
 import { loggerParams } from './logging.js';
 import { ProblemFilter } from './problem.filter.js';
+import { RequestLimiter } from './rate-limit.js';
 import {
   API_KEYS,
   CONFIG,
@@ -40,6 +41,7 @@ import {
   MONGO,
   NATS,
   PUBLISHER,
+  REQUEST_LIMITER,
   SERVICE_NAME,
   TOPOLOGY,
 } from './tokens.js';
@@ -95,6 +97,14 @@ export class ServiceKitModule {
           },
         },
         { provide: MESSAGING_METRICS, useFactory: () => new MessagingMetrics() },
+        {
+          provide: REQUEST_LIMITER,
+          useFactory: () =>
+            new RequestLimiter({
+              requests: config.RATE_LIMIT_REQUESTS,
+              windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+            }),
+        },
         {
           provide: PUBLISHER,
           inject: [NATS, TOPOLOGY, MESSAGING_METRICS],

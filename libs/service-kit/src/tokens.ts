@@ -9,3 +9,4 @@ export const API_KEYS = Symbol('highland.api-keys');
 export const IDEMPOTENCY = Symbol('highland.idempotency');
 export const SERVICE_NAME = Symbol('highland.service-name');
 export const HEALTH_CHECKS = Symbol('highland.health-checks');
+export const REQUEST_LIMITER = Symbol('highland.request-limiter');

@@ -1,4 +1,5 @@
-import { BaseConfig, loadConfigOrExit, runService } from '@highland/service-kit';
+import { loadConfigOrExit, runService } from '@highland/service-kit';
+import { TbtConfig } from './config.js';
 import { tbtService } from './service.js';
 
-await runService(tbtService(loadConfigOrExit(BaseConfig)));
+await runService(tbtService(loadConfigOrExit(TbtConfig)));

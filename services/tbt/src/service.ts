@@ -1,8 +1,9 @@
-import type { BaseConfig, ServiceDefinition } from '@highland/service-kit';
+import type { ServiceDefinition } from '@highland/service-kit';
 import { TbtModule } from './app.module.js';
+import type { TbtConfig } from './config.js';
 import { XLSX_TYPE } from './http/notifications.controller.js';
 
-export const tbtService = (config: BaseConfig): ServiceDefinition => ({
+export const tbtService = (config: TbtConfig): ServiceDefinition => ({
   service: 'tbt',
   title: 'Highland TBT alerts',
   description:

@@ -44,7 +44,7 @@ export class ConsumersHost implements OnApplicationBootstrap {
       for (const name of this.scanner.getAllMethodNames(proto)) {
         const meta = Reflect.getMetadata(ON_EVENT, proto, name) as OnEventMetadata | undefined;
         const method = (instance[name] as (...a: unknown[]) => Promise<void>).bind(instance);
-        if (meta) this.register(meta, method);
+        if (meta) this.register(meta, method, instance);
         const replayOf = Reflect.getMetadata(ON_REPLAY, proto, name) as string | undefined;
         if (replayOf) this.replayHooks.set(replayOf, method);
         const request = Reflect.getMetadata(ON_REQUEST, proto, name) as RequestContract | undefined;
@@ -56,8 +56,12 @@ export class ConsumersHost implements OnApplicationBootstrap {
     if (this.runners.size) this.log.log(`consuming: ${[...this.runners.keys()].join(', ')}`);
   }
 
-  private register(meta: OnEventMetadata, method: (...a: unknown[]) => Promise<void>): void {
-    const { options } = meta;
+  private register(
+    meta: OnEventMetadata,
+    method: (...a: unknown[]) => Promise<void>,
+    instance: object,
+  ): void {
+    const options = typeof meta.options === 'function' ? meta.options(instance) : meta.options;
     if (this.runners.has(options.durable))
       throw new Error(`two @OnEvent handlers share the durable "${options.durable}"`);
     const producer = meta.contracts[0]!.service;

@@ -22,9 +22,16 @@ export type OnEventOptions = Pick<
   batch?: boolean;
 };
 
+/**
+ * Options written in the decorator, or read from the provider once Nest has built it, for
+ * options that come from the injected configuration:
+ *   @OnEvent(AlertRaisedV1, (self: WebhookDelivery) => ({ durable: 'tbt-webhooks', ...self.retries }))
+ */
+export type OnEventOptionsOf<T> = OnEventOptions | ((provider: T) => OnEventOptions);
+
 export interface OnEventMetadata {
   contracts: EventContract[];
-  options: OnEventOptions;
+  options: OnEventOptionsOf<unknown>;
 }
 
 /**
@@ -33,16 +40,19 @@ export interface OnEventMetadata {
  *   async onStandard(event: EventEnvelope, ctx: HandlerContext) { … }
  * It is acked only after the method resolves; a throw is retried with backoff, then dead-lettered.
  */
-export function OnEvent(
+export function OnEvent<T = unknown>(
   contracts: EventContract | EventContract[],
-  options: OnEventOptions,
+  options: OnEventOptionsOf<T>,
 ): MethodDecorator {
   const list = Array.isArray(contracts) ? contracts : [contracts];
   const services = new Set(list.map((c) => c.service));
-  if (services.size !== 1)
-    throw new Error(`@OnEvent(${options.durable}): contracts must come from one service's stream`);
+  if (services.size !== 1) {
+    const name = typeof options === 'function' ? list.map((c) => c.type).join(', ') : options.durable;
+    throw new Error(`@OnEvent(${name}): contracts must come from one service's stream`);
+  }
+  const metadata: OnEventMetadata = { contracts: list, options: options as OnEventOptionsOf<unknown> };
   return (target, key) => {
-    Reflect.defineMetadata(ON_EVENT, { contracts: list, options } satisfies OnEventMetadata, target, key);
+    Reflect.defineMetadata(ON_EVENT, metadata, target, key);
   };
 }
 

@@ -16,6 +16,8 @@ let fx: MessagingFixture;
 let office: ReturnType<typeof apiClient>;
 let agriculture: ReturnType<typeof apiClient>;
 let anonymous: ReturnType<typeof apiClient>;
+let base: string;
+let officeKey: string;
 
 beforeAll(async () => {
   const env = await serviceEnv(names, 'registry');
@@ -23,7 +25,8 @@ beforeAll(async () => {
   const config = parseConfig(BaseConfig, env);
   app = await createService(registryService(config));
   await listen(app, config);
-  const base = `http://127.0.0.1:${env.PORT}`;
+  base = `http://127.0.0.1:${env.PORT}`;
+  officeKey = env.HIGHLAND_BOOTSTRAP_OFFICE_KEY!;
   fx = await messagingFixture(names);
   const keys = await ApiKeyStore.open(fx.nats, fx.topology);
   const agri = await keys.create({
@@ -58,6 +61,31 @@ describe('registry API', () => {
     const byCode = await office.get(`/standards/${encodeURIComponent('db50/t 1234—2014')}`);
     expect(byCode.status).toBe(200);
     expect(byCode.body.id).toBe(res.body.id);
+  });
+
+  it('refuses a body that is not text (invalid UTF-8, a lone surrogate) and stores nothing', async () => {
+    const before = (await office.get('/standards')).body.total as number;
+    const json = JSON.stringify({ ...loquat, code: 'DB50/T 7777-2014', title: { zh: 'XX' } });
+    const [head, tail] = json.split('XX') as [string, string];
+    const bodies = [
+      Buffer.concat([Buffer.from(head), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(tail)]),
+      Buffer.from(`${head}\\ud800${tail}`),
+    ];
+    for (const body of bodies) {
+      const res = await fetch(`${base}/standards`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officeKey}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const problem = (await res.json()) as { errors: Array<{ field: string; reason: string }> };
+      expect(problem.errors[0]).toMatchObject({
+        field: 'body',
+        reason: expect.stringMatching(/UTF-8|surrogate/) as string,
+      });
+    }
+    expect((await office.get('/standards')).body.total).toBe(before);
   });
 
   it('refuses bad input with problem+json naming each field, and stores nothing', async () => {

@@ -1,112 +1,32 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type Actor, type EventEnvelope, PeerFiguresImportedV1, PlanDefinedV1 } from '@highland/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventPublisher, NatsHandle, Topology } from '@highland/messaging';
-import { AggregateView, CommandExecutor } from '@highland/persistence';
-import {
-  ConflictProblem,
-  NATS,
-  NotFoundProblem,
-  PUBLISHER,
-  TOPOLOGY,
-  ValidationProblem,
-} from '@highland/service-kit';
-import { findPeriodOverlaps, parsePlan, type Plan } from '../domain/plan.js';
-import { SEED_PLAN_ID } from '../domain/seed-plan.js';
+import { type CallContext, type CommandResult, CommandService } from '@highland/persistence';
+import { NATS, PUBLISHER, TOPOLOGY } from '@highland/service-kit';
+import { OWN_SERVICE, type OwnState } from '../view/own-aggregates.js';
 import { ReportingView } from '../view/reporting-view.js';
-import type { PeersBody } from './peers.input.js';
+import type { CurrentPlans, ReportingCommand } from './command.js';
 
-type OwnState = { data: unknown };
-
-/** The office's commands on reporting's own aggregates: plans and peer figures. */
+/**
+ * Reporting's write path: every command file's command runs here, against the own aggregates the
+ * view keeps; an answer waits for the view to evaluate what the command moved.
+ */
 @Injectable()
-export class ReportingCommands implements OnModuleInit, OnApplicationShutdown {
-  private readonly own: AggregateView<OwnState>;
-  private readonly executor: CommandExecutor<OwnState>;
+export class ReportingCommands extends CommandService<OwnState> {
+  /** The view's plans when a decision is taken (a replay may have switched the view meanwhile). */
+  readonly plans: CurrentPlans = () => this.reporting.state.plans;
 
   constructor(
     @Inject(NATS) nats: NatsHandle,
     @Inject(TOPOLOGY) topology: Topology,
     @Inject(PUBLISHER) publisher: EventPublisher,
-    @Inject(ReportingView) private readonly view: ReportingView,
+    @Inject(ReportingView) private readonly reporting: ReportingView,
   ) {
-    this.own = new AggregateView<OwnState>(nats, topology, {
-      service: 'reporting',
-      reducer: (_s, e: EventEnvelope) => ({ data: e.data }),
-    });
-    this.executor = new CommandExecutor(nats, topology, 'reporting', publisher, this.own);
+    super(nats, topology, OWN_SERVICE, publisher, reporting.own);
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.own.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.own.stop();
-  }
-
-  async definePlan(input: unknown, actor: Actor, correlationId: string, reason?: string): Promise<Plan> {
-    const parsed = parsePlan(input);
-    if (!parsed.ok) {
-      throw new ValidationProblem(
-        'the plan definition is invalid',
-        parsed.issues.map((i) => ({ field: `body.${i.at}`.replace(/\.$/, ''), reason: i.message })),
-      );
-    }
-    const plan = parsed.plan;
-    if (plan.id === SEED_PLAN_ID) {
-      throw new ConflictProblem('the seed plan ships with Highland and cannot be redefined', [
-        { field: 'body.id', reason: 'reserved' },
-      ]);
-    }
-    const others = this.view.state.planList().filter((p) => p.id !== plan.id);
-    const overlaps = findPeriodOverlaps({ id: plan.id, period: plan.period }, others);
-    if (overlaps.length) {
-      throw new ConflictProblem(
-        'the plan period overlaps another plan',
-        overlaps.map((o) => ({ field: `body.${o.at}`, reason: o.message })),
-      );
-    }
-    await this.executor.execute({
-      aggregateId: `plan-${plan.id}`,
-      actor,
-      reason: reason ?? 'define plan',
-      correlationId,
-      decide: () => ({
-        contract: PlanDefinedV1,
-        data: { planId: plan.id, period: plan.period, definition: input as Record<string, unknown> },
-      }),
-    });
-    await this.view.catchUp();
-    return plan;
-  }
-
-  async importPeers(
-    planId: string,
-    indicatorId: string,
-    body: PeersBody,
-    actor: Actor,
-    correlationId: string,
-  ) {
-    const plan = this.view.state.plans.get(planId);
-    if (!plan) throw new NotFoundProblem(`no plan ${planId}`);
-    const indicator = plan.indicators.find((i) => i.id === indicatorId);
-    if (!indicator) throw new NotFoundProblem(`plan ${planId} has no indicator ${indicatorId}`);
-    if (indicator.target.kind !== 'comparative') {
-      throw new ConflictProblem(`indicator ${indicatorId} is not comparative: it takes no peer figures`, [
-        { field: 'path.indicatorId', reason: `its target is ${indicator.target.kind}` },
-      ]);
-    }
-    await this.executor.execute({
-      aggregateId: `peers-${planId}-${indicatorId}`,
-      actor,
-      reason: body.reason ?? 'import peer districts’ figures',
-      correlationId,
-      decide: () => ({
-        contract: PeerFiguresImportedV1,
-        data: { planId, indicatorId, asOf: body.asOf, peers: body.peers },
-      }),
-    });
-    await this.view.catchUp();
-    return this.view.attainment(planId, indicatorId);
+  override async run(command: ReportingCommand, ctx: CallContext): Promise<CommandResult<OwnState>> {
+    const result = await super.run(command, ctx);
+    await this.reporting.catchUp();
+    return result;
   }
 }

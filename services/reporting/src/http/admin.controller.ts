@@ -1,17 +1,13 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '@highland/service-kit';
-import { ReportingStore } from '../persistence/reporting-store.js';
-import { ReportingView } from '../view/reporting-view.js';
+import { Replay } from '../persistence/replay.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin')
 export class AdminController {
-  constructor(
-    @Inject(ReportingView) private readonly view: ReportingView,
-    @Inject(ReportingStore) private readonly store: ReportingStore,
-  ) {}
+  constructor(@Inject(Replay) private readonly replay: Replay) {}
 
   @Post('replay')
   @HttpCode(200)
@@ -19,10 +15,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'Rebuild every view from the start of the streams into fresh collections, then switch over',
   })
-  async replay() {
-    const started = Date.now();
-    const state = await this.view.rebuild();
-    const generation = await this.store.writeGeneration(state, this.view.snapshot());
-    return { position: this.view.position, facts: state.facts.size, generation, ms: Date.now() - started };
+  replayAll() {
+    return this.replay.run();
   }
 }

@@ -1,16 +1,9 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { NotFoundProblem, Public } from '@highland/service-kit';
-import { stringify } from 'csv-stringify/sync';
 import type { Response as ExpressResponse } from 'express';
 import { ReportingView } from '../view/reporting-view.js';
-
-/** UTF-8 with a BOM, so spreadsheet software shows Chinese correctly. */
-function sendCsv(res: ExpressResponse, filename: string, header: string[], rows: unknown[][]) {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.send(`\uFEFF${stringify([header, ...rows])}`);
-}
+import { sendCsv } from './csv.js';
 
 @ApiTags('exports')
 @Controller('exports')

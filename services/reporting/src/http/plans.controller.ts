@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  callerOf,
+  callContext,
+  commandResponse,
   type IdempotentRequest,
   NotFoundProblem,
   openApiSchema,
@@ -10,13 +10,11 @@ import {
   RequireScope,
   ZodBody,
 } from '@highland/service-kit';
+import type { Response as ExpressResponse } from 'express';
+import { definePlan, DefinePlanInput } from '../commands/define-plan.js';
+import { type ImportPeersBody, ImportPeersInput, importPeers } from '../commands/import-peers.js';
 import { ReportingCommands } from '../commands/reporting-commands.js';
-import { type PeersBody, PeersInput } from '../commands/peers.input.js';
-import { PlanSchema } from '../domain/plan.js';
 import { ReportingView } from '../view/reporting-view.js';
-
-const correlation = (req: IdempotentRequest) =>
-  typeof req.headers['x-correlation-id'] === 'string' ? req.headers['x-correlation-id'] : randomUUID();
 
 @ApiTags('plans')
 @Controller('plans')
@@ -76,10 +74,18 @@ export class PlansController {
   @ApiBearerAuth()
   @RequireScope('reporting:plans')
   @ApiOperation({ summary: 'Define (or redefine) a plan: period and indicators, as data' })
-  @ApiBody({ schema: openApiSchema(PlanSchema) })
-  async define(@Body() body: unknown, @Req() req: IdempotentRequest) {
-    const plan = await this.commands.definePlan(body, callerOf(req).actor, correlation(req));
-    return { ...plan, attainment: this.view.snapshot(plan.id) };
+  @ApiBody({ schema: openApiSchema(DefinePlanInput) })
+  async define(
+    @Body() body: unknown,
+    @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: ExpressResponse,
+  ) {
+    const cmd = definePlan(body, this.commands.plans);
+    const id = cmd.plan.id;
+    return commandResponse(res, id, await this.commands.run(cmd, callContext(req)), {
+      location: `/plans/${id}`,
+      item: () => ({ ...this.view.state.plans.get(id)!, attainment: this.view.snapshot(id) }),
+    });
   }
 
   @Post(':planId/indicators/:indicatorId/peers')
@@ -87,13 +93,18 @@ export class PlansController {
   @ApiBearerAuth()
   @RequireScope('reporting:plans')
   @ApiOperation({ summary: "Import peer districts' published totals for a comparative (rank) target" })
-  @ApiBody({ schema: openApiSchema(PeersInput) })
+  @ApiBody({ schema: openApiSchema(ImportPeersInput) })
   async peers(
     @Param('planId') planId: string,
     @Param('indicatorId') indicatorId: string,
-    @ZodBody(PeersInput) body: PeersBody,
+    @ZodBody(ImportPeersInput) body: ImportPeersBody,
     @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: ExpressResponse,
   ) {
-    return this.commands.importPeers(planId, indicatorId, body, callerOf(req).actor, correlation(req));
+    const cmd = importPeers(planId, indicatorId, body, this.commands.plans);
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/plans/${planId}/indicators/${indicatorId}`,
+      item: () => this.view.attainment(planId, indicatorId),
+    });
   }
 }

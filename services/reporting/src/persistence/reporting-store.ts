@@ -3,7 +3,7 @@ import { bulkWriteChunked } from '@highland/persistence';
 import { MONGO } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import type { IndicatorAttainment } from '../domain/attainment.js';
-import { formatPosition, type ReportingState } from '../view/reporting-state.js';
+import type { ReportingState } from '../view/reporting-state.js';
 
 interface Meta {
   _id: string;
@@ -44,7 +44,7 @@ export class ReportingStore {
       { _id: 'current' },
       {
         generation,
-        position: formatPosition(state.position),
+        position: state.positionName,
         switchedAt: new Date(),
       },
       { upsert: true },

@@ -1,7 +1,9 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type KV, Kvm } from '@nats-io/kv';
 import type { NatsHandle, Topology } from '@highland/messaging';
-import type { Leadership } from '@highland/messaging';
-import type { ProgressChange, ReportingView } from '../view/reporting-view.js';
+import { NATS, TOPOLOGY } from '@highland/service-kit';
+import { type ProgressChange, ReportingView } from '../view/reporting-view.js';
+import { ProgressLeader } from './leader.js';
 
 /** The progress message on `reporting.progress.<plan>.<indicator>` and in the KV bucket. */
 export function progressMessage(c: Pick<ProgressChange, 'position' | 'attainment'>) {
@@ -21,28 +23,28 @@ export function progressMessage(c: Pick<ProgressChange, 'position' | 'attainment
 }
 
 export const progressSubject = (topology: Topology, planId: string, indicatorId: string) =>
-  `${topology.namespace ? `${topology.namespace}.` : ''}reporting.progress.${planId}.${indicatorId}`;
+  topology.serviceSubject('reporting', 'progress', planId, indicatorId);
 
-export const progressBucket = (topology: Topology) =>
-  `${topology.namespace ? `${topology.namespace}_` : ''}highland_progress`.replace(/-/g, '_');
+export const progressBucket = (topology: Topology) => topology.bucket('highland_progress');
 
 /**
  * Publishes every change of an indicator on its NATS subject and keeps the latest in a KV bucket
  * (key `<plan>.<indicator>`), so a subscriber gets the current snapshot first (KV watch) and then
  * every change. Only the replica holding the lease publishes.
  */
-export class ProgressPublisher {
+@Injectable()
+export class ProgressPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private kv?: KV;
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly nats: NatsHandle,
-    private readonly topology: Topology,
-    private readonly view: ReportingView,
-    private readonly leadership: Leadership,
+    @Inject(NATS) private readonly nats: NatsHandle,
+    @Inject(TOPOLOGY) private readonly topology: Topology,
+    @Inject(ReportingView) private readonly view: ReportingView,
+    @Inject(ProgressLeader) private readonly leadership: ProgressLeader,
   ) {}
 
-  async start(): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
     this.kv = await new Kvm(this.nats.nc).create(progressBucket(this.topology), { history: 1 });
     // The current state, once, so the bucket is complete even after a restart or a leader change.
     if (this.leadership.leader) {
@@ -66,7 +68,7 @@ export class ProgressPublisher {
     }
   }
 
-  stop(): void {
+  onApplicationShutdown(): void {
     this.unsubscribe?.();
   }
 }

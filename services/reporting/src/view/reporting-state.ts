@@ -6,23 +6,7 @@ import { FactStore } from '../domain/fact-store.js';
 import { definePlan, type Plan } from '../domain/plan.js';
 import { SEED_PLAN } from '../domain/seed-plan.js';
 import { FactProjection } from '../projection/facts-from-events.js';
-
-/** The streams reporting follows, in the order their sequences appear in a position. */
-export const SOURCE_STREAMS = ['registry', 'reporting', 'tbt'] as const;
-export type SourceStream = (typeof SOURCE_STREAMS)[number];
-export type Position = Record<SourceStream, number>;
-
-export const startPosition = (): Position => ({ registry: 0, reporting: 0, tbt: 0 });
-
-/**
- * A stable, comparable name for a point in the event history: `r<registry>.p<reporting>.t<tbt>`
- * (stream sequences). A name from before TBT was followed (`r<n>.p<n>`) reads as t0.
- */
-export const formatPosition = (p: Position) => `r${p.registry}.p${p.reporting}.t${p.tbt}`;
-export function parsePosition(text: string): Position | undefined {
-  const m = /^r(\d+)\.p(\d+)(?:\.t(\d+))?$/.exec(text);
-  return m ? { registry: Number(m[1]), reporting: Number(m[2]), tbt: Number(m[3] ?? 0) } : undefined;
-}
+import { defaultPositions, type Position, type PositionFormat } from './position.js';
 
 /**
  * Everything reporting knows, built only from events: facts, plans, positions. Applying an event
@@ -31,7 +15,7 @@ export function parsePosition(text: string): Position | undefined {
 export class ReportingState {
   readonly facts = new FactStore();
   readonly plans = new Map<string, Plan>([[SEED_PLAN.id, SEED_PLAN]]);
-  readonly position: Position = startPosition();
+  readonly position: Position;
   private readonly projection = new FactProjection((id) => this.facts.get(id));
   /** Fact kinds whose source service exists in this version of the platform. */
   readonly sources: ReadonlySet<FactKind> = availableKinds(producingServices);
@@ -50,8 +34,18 @@ export class ReportingState {
       for (const tally of this.talliesByKind.get(previous.kind) ?? []) tally.update(previous, undefined);
   };
 
-  apply(stream: SourceStream, event: EventEnvelope, seq: number): boolean {
-    if (seq <= this.position[stream]) return false;
+  constructor(readonly positions: PositionFormat = defaultPositions) {
+    this.position = positions.start();
+  }
+
+  /** The position's name (SSE event id). */
+  get positionName(): string {
+    return this.positions.format(this.position);
+  }
+
+  /** Applies an event at a stream sequence of one followed service. */
+  apply(stream: string, event: EventEnvelope, seq: number): boolean {
+    if (seq <= (this.position[stream] ?? 0)) return false;
     this.position[stream] = seq;
     if (event.type === 'reporting.plan-defined') {
       const plan = definePlan((event.data as { definition: unknown }).definition);

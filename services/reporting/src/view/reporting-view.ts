@@ -1,13 +1,10 @@
 import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
 import type { IndicatorAttainment } from '../domain/attainment.js';
 import { canonicalJson } from '../domain/fact-store.js';
-import {
-  formatPosition,
-  parsePosition,
-  ReportingState,
-  SOURCE_STREAMS,
-  startPosition,
-} from './reporting-state.js';
+import { eventProducers } from '@highland/contracts';
+import { OWN_SERVICE, OwnAggregates } from './own-aggregates.js';
+import { type FollowedService, type Position, PositionFormat } from './position.js';
+import { ReportingState } from './reporting-state.js';
 
 export interface ProgressChange {
   /** Position in the event history after which this change holds (SSE event id). */
@@ -34,18 +31,22 @@ function changeKey(attainment: IndicatorAttainment, version: number | undefined)
 }
 
 /**
- * The reporting view on one replica: follows the registry's, reporting's and TBT's streams from the
- * start, keeps facts and plans in memory, re-evaluates the plans shortly after changes and tells
+ * The reporting view on one replica: follows the stream of every service that publishes events
+ * (the contracts' producers, unless told otherwise) from the start, keeps facts and plans in memory, re-evaluates the plans shortly after changes and tells
  * listeners (SSE clients, the NATS progress publisher) which indicators moved.
  */
 export class ReportingView {
-  state = new ReportingState();
+  readonly positions: PositionFormat;
+  state: ReportingState;
+  /** Reporting's own aggregates, from its own stream: what its commands decide against. */
+  readonly own: OwnAggregates;
+  private readonly ownIndex: number;
   private followers: StreamFollower[] = [];
   private latest = new Map<string, IndicatorAttainment>();
   private latestJson = new Map<string, string>();
   private readonly recent: ProgressChange[] = [];
   /** The kept history is complete from this position on (older changes were dropped or predate it). */
-  private historyFrom = startPosition();
+  private historyFrom: Position;
   private readonly listeners = new Set<(changes: ProgressChange[]) => void>();
   private timer?: NodeJS.Timeout;
   private ticker?: NodeJS.Timeout;
@@ -54,10 +55,22 @@ export class ReportingView {
     private readonly nats: NatsHandle,
     private readonly topology: Topology,
     readonly clock: Clock = () => new Date(),
-  ) {}
+    private readonly followed: readonly FollowedService[] = eventProducers,
+  ) {
+    this.positions = new PositionFormat(followed);
+    this.state = new ReportingState(this.positions);
+    this.historyFrom = this.positions.start();
+    this.ownIndex = followed.findIndex((s) => s.name === OWN_SERVICE);
+    if (this.ownIndex < 0) throw new Error(`reporting follows its own stream "${OWN_SERVICE}" too`);
+    this.own = new OwnAggregates((seq, timeoutMs) => {
+      const follower = this.followers[this.ownIndex];
+      if (!follower) throw new Error('view not started');
+      return follower.waitFor(seq, timeoutMs);
+    });
+  }
 
   async start(): Promise<void> {
-    for (const s of SOURCE_STREAMS) await ensureStream(this.nats.jsm, this.topology.eventStream(s));
+    for (const s of this.followed) await ensureStream(this.nats.jsm, this.topology.eventStream(s.name));
     const { state, followers } = await this.build();
     this.state = state;
     this.followers = followers;
@@ -69,16 +82,18 @@ export class ReportingView {
 
   /** Builds a fresh state from the start of the streams and keeps following them. */
   private async build(): Promise<{ state: ReportingState; followers: StreamFollower[] }> {
-    const state = new ReportingState();
-    const followers = SOURCE_STREAMS.map(
-      (stream) =>
+    const state = new ReportingState(this.positions);
+    const followers = this.followed.map(
+      ({ name, contracts }) =>
         new StreamFollower(this.nats, {
-          stream: this.topology.eventStream(stream).name,
-          filterSubjects: [this.topology.serviceEvents(stream)],
-          traceAs: `reporting-view-${stream}`,
+          stream: this.topology.eventStream(name).name,
+          filterSubjects: [this.topology.serviceEvents(name)],
+          contracts,
+          traceAs: `reporting-view-${name}`,
           onEvent: (decoded, seq) => {
             if (!decoded.ok) return;
-            if (state.apply(stream, decoded.event, seq) && state === this.state) this.schedule();
+            if (name === OWN_SERVICE) this.own.apply(decoded.event, seq);
+            if (state.apply(name, decoded.event, seq) && state === this.state) this.schedule();
           },
         }),
     );
@@ -108,10 +123,25 @@ export class ReportingView {
     await Promise.all(this.followers.map((f) => f.stop()));
   }
 
+  /**
+   * Throws while reads would be wrong: not started, replaying at start, a follower stopped by a
+   * failing event, or NATS lost (readiness). A rebuild keeps serving the old, live state.
+   */
+  assertHealthy(): void {
+    if (this.followers.length === 0) throw new Error('not started');
+    for (const [i, f] of this.followers.entries()) {
+      try {
+        f.assertHealthy();
+      } catch (err) {
+        throw new Error(`${this.followed[i]!.name} stream: ${(err as Error).message}`, { cause: err });
+      }
+    }
+  }
+
   /** Resolves once every followed stream is applied up to their current ends (tests, read-your-writes). */
   async catchUp(): Promise<void> {
-    for (const [i, s] of SOURCE_STREAMS.entries()) {
-      const info = await this.nats.jsm.streams.info(this.topology.eventStream(s).name);
+    for (const [i, s] of this.followed.entries()) {
+      const info = await this.nats.jsm.streams.info(this.topology.eventStream(s.name).name);
       if (info.state.last_seq > 0) await this.followers[i]!.waitFor(info.state.last_seq);
     }
     clearTimeout(this.timer);
@@ -128,7 +158,7 @@ export class ReportingView {
 
   private recompute(notify: boolean): void {
     const asOf = this.clock();
-    const position = formatPosition(this.state.position);
+    const position = this.state.positionName;
     const changes: ProgressChange[] = [];
     for (const plan of this.state.plans.values()) {
       for (const attainment of this.state.evaluate(plan.id, asOf) ?? []) {
@@ -144,7 +174,7 @@ export class ReportingView {
     this.recent.push(...changes);
     if (this.recent.length > HISTORY) {
       const dropped = this.recent.splice(0, this.recent.length - HISTORY);
-      this.historyFrom = parsePosition(dropped.at(-1)!.position)!;
+      this.historyFrom = this.positions.parse(dropped.at(-1)!.position)!;
     }
     if (notify) for (const l of this.listeners) l(changes);
   }
@@ -155,7 +185,7 @@ export class ReportingView {
   }
 
   get position(): string {
-    return formatPosition(this.state.position);
+    return this.state.positionName;
   }
 
   /** Current attainment of every indicator of a plan (or of all plans). */
@@ -172,13 +202,15 @@ export class ReportingView {
    * older than the kept history, so the client needs a fresh snapshot instead.
    */
   changesSince(position: string): ProgressChange[] | undefined {
-    const seen = parsePosition(position);
+    const seen = this.positions.parse(position);
     const now = this.state.position;
-    if (!seen || SOURCE_STREAMS.some((s) => seen[s] > now[s] || seen[s] < this.historyFrom[s]))
+    const services = this.positions.services;
+    if (!seen || services.some((s) => seen[s]! > now[s]! || seen[s]! < this.historyFrom[s]!))
       return undefined;
+    const seenName = this.positions.format(seen);
     return this.recent.filter((c) => {
-      const p = parsePosition(c.position)!;
-      return SOURCE_STREAMS.every((s) => p[s] >= seen[s]) && c.position !== formatPosition(seen);
+      const p = this.positions.parse(c.position)!;
+      return services.every((s) => p[s]! >= seen[s]!) && c.position !== seenName;
     });
   }
 }

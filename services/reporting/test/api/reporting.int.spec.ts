@@ -18,6 +18,7 @@ import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNam
 import { Kvm } from '@nats-io/kv';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MongoClient } from 'mongodb';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { progressBucket, progressSubject, reportingService, ReportingView } from '../../src/index.js';
 import { ReportingState } from '../../src/view/reporting-state.js';
@@ -273,6 +274,9 @@ describe('plans as data', () => {
   it('defines another plan, reported side by side; an overlapping period is a conflict', async () => {
     const created = await api.post('/plans', plan2020);
     expect(created.status).toBe(201);
+    // The shared command response; the plan and its attainment, evaluated already, as its item.
+    expect(created.body).toMatchObject({ id: 'district-2020', status: 'recorded', version: 1 });
+    expect(created.body.item).toMatchObject({ id: 'district-2020', attainment: [{ indicatorId: 'local' }] });
     const plans = await api.get('/plans');
     expect(plans.body.map((p: { id: string }) => p.id)).toEqual(['district-2015', 'district-2020']);
     const overlap = await api.post('/plans', {
@@ -294,6 +298,7 @@ describe('plans as data', () => {
       ],
     });
     expect(res.status).toBe(201);
+    expect(res.body.item).toMatchObject({ indicatorId: 'total-rank', groupSize: 4 });
     const rank = await indicator('total-rank');
     expect(rank.rank).toBeGreaterThan(1);
     expect(rank.groupSize).toBe(4);
@@ -313,6 +318,45 @@ describe('plans as data', () => {
     expect(text).toContain('intl-adopted,采用國際標準');
     const items = await (await fetch(`${base}/exports/district-2015/intl-adopted/items.csv`)).text();
     expect(items.split('\n').filter(Boolean)).toHaveLength(1 + 4);
+  });
+});
+
+describe('exports are data, never formulas (CSV injection)', () => {
+  it('neutralises every cell that starts like a formula, in every export', async () => {
+    const hostile = {
+      sector: '=HYPERLINK("http://evil.example","x")',
+      town: '@SUM(1+1)',
+    };
+    await emit(
+      StandardRegisteredV1,
+      'std-evil',
+      standard('DB50/T 6666-2014', {
+        level: 'local',
+        body: 'DB50',
+        work: { kind: 'formulate' },
+        title: { zh: '+cmd|calc' },
+        ...hostile,
+      }),
+    );
+    await view.catchUp();
+    const plan = (await api.get('/plans/district-2015')).body as { indicators: Array<{ id: string }> };
+    const cells: string[] = [];
+    const urls = [`${base}/exports/district-2015/attainment.csv`];
+    for (const { id } of plan.indicators)
+      for (const v of ['breakdowns', 'monthly', 'items'])
+        urls.push(`${base}/exports/district-2015/${id}/${v}.csv`);
+    for (const url of urls) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(200);
+      const rows = parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+      });
+      cells.push(...rows.flat());
+    }
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // The values are kept, readable, with the apostrophe that stops a spreadsheet running them.
+    expect(cells).toContain(`'${hostile.sector}`);
+    expect(cells).toContain(`'${hostile.town}`);
   });
 });
 

@@ -1,10 +1,9 @@
 import { NotificationRecordedV1 } from '@highland/contracts';
-import type { Decision } from '@highland/persistence';
 import { threadId } from '../aggregates/ids.js';
 import type { ThreadState } from '../aggregates/state.js';
 import type { NotificationDraft } from '../domain/notification.js';
 import { buildThread, threadKeyOf, type ThreadDocument } from '../domain/thread.js';
-import type { Entry } from '../view/tbt-view.js';
+import type { TbtCommand } from './command.js';
 
 export type NotificationSource = 'eping-csv' | 'eping-xlsx' | 'eping-api' | 'manual';
 
@@ -30,11 +29,12 @@ function asThreadDocument(d: ThreadState['documents'][number]): ThreadDocument {
  * A document joins its thread once: importing the same file again finds its key there and
  * changes nothing. The thread's status and deadline are recomputed over all its documents.
  */
-export function recordNotification(draft: NotificationDraft, source: NotificationSource) {
+export function recordNotification(draft: NotificationDraft, source: NotificationSource): TbtCommand {
   const threadKey = threadKeyOf(draft).key;
   return {
     aggregateId: threadId(threadKey),
-    decide: (current: Entry | undefined): Decision | undefined => {
+    name: `record notification (${source})`,
+    decide: (current) => {
       const thread = current?.state as ThreadState | undefined;
       if (thread?.documents.some((d) => d.documentKey === draft.identity.key)) return undefined;
       const built = buildThread([...(thread?.documents.map(asThreadDocument) ?? []), draft]);

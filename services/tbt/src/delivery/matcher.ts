@@ -14,8 +14,9 @@ import {
 } from '@highland/messaging';
 import { NATS, TOPOLOGY } from '@highland/service-kit';
 import { inferredExporterId } from '../aggregates/ids.js';
+import { raiseAlert } from '../commands/raise-alert.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import { inferredMatches, type MatchableNotification } from '../domain/matching.js';
+import { inferredMatches, type MatchableNotification } from '../domain/matching/index.js';
 import { TbtView } from '../view/tbt-view.js';
 
 export const SYSTEM_ACTOR = { department: 'tbt-centre', user: 'highland matcher' };
@@ -64,22 +65,28 @@ export class Matcher {
     const ctxOf = { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id };
     const matched = this.view.index.match(notification);
     for (const m of matched) {
-      await this.commands.raiseAlert(
-        { ...base, exporterId: m.profileId, enterprise: m.enterpriseId, inferred: false, reasons: m.reasons },
+      await this.commands.run(
+        raiseAlert({
+          ...base,
+          exporterId: m.profileId,
+          enterprise: m.enterpriseId,
+          inferred: false,
+          reasons: m.reasons,
+        }),
         ctxOf,
       );
     }
     const registered = await this.registryIcs();
     const enterprises = new Set(matched.map((m) => m.enterpriseId));
     for (const m of inferredMatches(notification, registered, { exclude: enterprises })) {
-      await this.commands.raiseAlert(
-        {
+      await this.commands.run(
+        raiseAlert({
           ...base,
           exporterId: inferredExporterId(m.enterpriseId),
           enterprise: m.enterpriseId,
           inferred: true,
           reasons: m.reasons,
-        },
+        }),
         ctxOf,
       );
     }

@@ -1,55 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AlertRaisedV1, type EventData, type EventEnvelope } from '@highland/contracts';
 import { type HandlerContext, type NatsHandle, OnEvent, type Topology } from '@highland/messaging';
-import { MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
+import { CONFIG, MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import type { AlertState } from '../aggregates/state.js';
+import { recordDelivery } from '../commands/record-delivery.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import { signWebhook, SIGNATURE_HEADER } from '../domain/signature.js';
+import { type TbtConfig, webhookRetries } from '../config.js';
+import { signWebhook, SIGNATURE_HEADER } from '../adapters/webhook-signature.js';
 import { TbtView } from '../view/tbt-view.js';
 import { SYSTEM_ACTOR } from './matcher.js';
 import { WebhookSecrets } from './secrets.js';
 
 const HOUR = 3_600_000;
-/** Retries for a little over 24 hours: 10 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, then every 4 h. */
-const DEFAULT_BACKOFF = [
-  10_000,
-  30_000,
-  60_000,
-  300_000,
-  900_000,
-  1_800_000,
-  HOUR,
-  2 * HOUR,
-  4 * HOUR,
-  4 * HOUR,
-  4 * HOUR,
-  4 * HOUR,
-  4 * HOUR,
-];
-const backoff = process.env.TBT_WEBHOOK_BACKOFF_MS?.split(',').map(Number) ?? DEFAULT_BACKOFF;
-const maxDeliver = Number(process.env.TBT_WEBHOOK_MAX_DELIVER ?? backoff.length + 1);
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** Live alerts per exporter on core NATS: `tbt.alerts.<exporterId>` under the namespace. */
 export const alertsSubject = (topology: Topology, exporterId: string) =>
-  `${topology.namespace ? `${topology.namespace}.` : ''}tbt.alerts.${exporterId}`;
+  topology.serviceSubject('tbt', 'alerts', exporterId);
 
 /**
  * Delivers alerts at least once: a signed POST to the exporter's webhook, acked only after a 2xx,
- * retried with backoff for more than 24 hours, then dead-lettered (re-drivable). An exporter's
+ * retried with backoff (by default for more than 24 hours: `TBT_WEBHOOK_BACKOFF_MS`), then
+ * dead-lettered (re-drivable). An exporter's
  * alerts go out in order: a later one waits while an earlier one is still being retried. Each
  * attempt is written to the delivery log.
  */
 @Injectable()
 export class WebhookDelivery {
+  /** Read by the consumer's options below, once Nest has built this provider. */
+  readonly retries: { backoffMs: number[]; maxDeliver: number };
+
   constructor(
+    @Inject(CONFIG) config: TbtConfig,
     @Inject(TbtView) private readonly view: TbtView,
     @Inject(TbtCommands) private readonly commands: TbtCommands,
     @Inject(WebhookSecrets) private readonly secrets: WebhookSecrets,
     @Inject(MONGO) private readonly mongo: Connection,
     @Inject(NATS) private readonly nats: NatsHandle,
     @Inject(TOPOLOGY) private readonly topology: Topology,
-  ) {}
+  ) {
+    this.retries = webhookRetries(config);
+  }
 
   private get log() {
     return this.mongo.db!.collection('deliveries');
@@ -66,13 +58,12 @@ export class WebhookDelivery {
     await this.nats.nc.flush();
   }
 
-  @OnEvent(AlertRaisedV1, {
+  @OnEvent(AlertRaisedV1, (self: WebhookDelivery) => ({
     durable: 'tbt-webhooks',
-    backoffMs: backoff,
-    maxDeliver,
+    ...self.retries,
     concurrency: 16,
     ackWaitMs: 30_000,
-  })
+  }))
   async deliver(event: EventEnvelope, ctx: HandlerContext): Promise<void> {
     await this.view.aggregates.waitFor(ctx.streamSeq);
     const id = event.aggregate.id;
@@ -135,14 +126,13 @@ export class WebhookDelivery {
       at: new Date(),
     });
     if (error) throw new Error(`webhook ${url} ${error}`);
-    await this.commands.recordDelivery(
-      id,
-      {
+    await this.commands.run(
+      recordDelivery(id, {
         channel: 'webhook',
         outcome: 'delivered',
         attempts: ctx.deliveryCount,
         ...(status ? { status } : {}),
-      },
+      }),
       { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id },
     );
   }

@@ -64,31 +64,8 @@ export function cellText(value: unknown): string {
   return resolveCell(value).text;
 }
 
-/**
- * The minimal part of an exceljs `Worksheet` the importer reads: `rowCount` and rows whose
- * `values` are 1-based (index 0 unused), possibly sparse.
- */
-export interface WorksheetLike {
-  rowCount: number;
-  getRow(index: number): { values: unknown };
-}
-
 /** A sheet as numbered rows of cells (0-based cells, 1-based row numbers as Excel shows them). */
 export interface SheetRow {
   line: number;
   cells: readonly unknown[];
-}
-
-/**
- * The rows of an exceljs worksheet (`workbook.worksheets[0]` after `workbook.xlsx.load(buffer)`),
- * holes filled with `undefined`.
- */
-export function worksheetRows(sheet: WorksheetLike): SheetRow[] {
-  const rows: SheetRow[] = [];
-  for (let line = 1; line <= sheet.rowCount; line += 1) {
-    const values = sheet.getRow(line).values;
-    const cells = Array.isArray(values) ? Array.from(values.slice(1) as unknown[]) : [];
-    rows.push({ line, cells });
-  }
-  return rows;
 }

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { cellText, type SheetRow } from './cells.js';
 import type { DomainError } from './domain-error.js';
 import {
@@ -14,7 +13,8 @@ import type { NotificationDraft } from './notification.js';
 /**
  * ePing exports (CSV and Excel) read row by row: a file whose columns are wrong is refused as a
  * whole, naming the columns; otherwise every row either becomes a draft or is reported with its
- * line and reasons, and good rows are returned whatever the bad ones hold.
+ * line and reasons, and good rows are returned whatever the bad ones hold. The file formats are
+ * read in `adapters/eping/` (CSV, .xlsx, the ePing API's JSON); the rules on rows are here.
  */
 export type EpingFormat = 'csv' | 'xlsx' | 'json';
 
@@ -101,8 +101,8 @@ function isBlank(cells: readonly unknown[]): boolean {
 }
 
 /**
- * Reads an ePing export given as rows of cells: the Excel path (see `worksheetRows` for exceljs)
- * and, through {@link parseEpingCsv}, the CSV one. The header is the first row (or, after a title
+ * Reads an ePing export given as rows of cells, whichever file they came from (the adapters'
+ * `parseEpingCsv` and `parseEpingXlsx` turn a file into rows). The header is the first row (or, after a title
  * row or two, the first that has ePing's columns); columns may come in any order; extra columns
  * are ignored and listed.
  */
@@ -176,44 +176,4 @@ export function parseEpingSheet(
     result.rows.push({ line: row.line, raw, draft: read.draft, warnings });
   }
   return result;
-}
-
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-  raw: string;
-}
-
-/**
- * Reads an ePing CSV export (UTF-8, with or without BOM; quoted cells may span lines). Line
- * numbers are those of a text editor: the header is line 1 and a record spanning lines is
- * reported at its first line.
- */
-export function parseEpingCsv(input: string | Uint8Array, options: EpingParseOptions = {}): EpingFileResult {
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  let records: CsvRecord[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as CsvRecord[];
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return {
-      ok: false,
-      error: {
-        reason: `the CSV cannot be read: ${(error as Error).message}`,
-        ...(typeof line === 'number' ? { line } : {}),
-      },
-    };
-  }
-  const rows: SheetRow[] = records.map(({ record, info, raw }) => {
-    // `info.lines` is the last line of the record; its raw text says how many it spans.
-    const spanned = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-    return { line: info.lines - spanned, cells: record };
-  });
-  return parseEpingSheet(rows, { ...options, format: 'csv' });
 }

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { wtoMember } from '@highland/reference-data';
 import type { Area } from './area.js';
 import type { IsoDate } from './dates.js';
@@ -110,7 +111,8 @@ export function contentHash(input: Omit<IdentityInput, 'symbol' | 'links'>): str
     contentKey(input.title),
     contentKey(input.description),
   ];
-  return `hash:${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24)}`;
+  // A pure-JS SHA-256 (same digest as node:crypto's): domain code stays free of Node modules.
+  return `hash:${bytesToHex(sha256(utf8ToBytes(JSON.stringify(parts)))).slice(0, 24)}`;
 }
 
 /**

@@ -3,29 +3,24 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   API_KEYS,
   type ApiKeyStore,
+  callContext,
+  commandResponse,
   ForbiddenProblem,
   type IdempotentRequest,
   MONGO,
   NotFoundProblem,
   openApiSchema,
   RequireScope,
-  ValidationProblem,
   ZodBody,
 } from '@highland/service-kit';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import type { Connection } from 'mongoose';
-import {
-  AcknowledgeInput,
-  type AcknowledgeBody,
-  ProfileInput,
-  type ProfileBody,
-} from '../commands/profile.input.js';
+import { acknowledgeAlert, AcknowledgeInput, type AcknowledgeBody } from '../commands/acknowledge-alert.js';
+import { ProfileInput, type ProfileBody, recordProfile } from '../commands/record-profile.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import { parseExporterProfile } from '../domain/profile.js';
 import { WebhookSecrets } from '../delivery/secrets.js';
 import { TbtView } from '../view/tbt-view.js';
 import { assertExporterAccess, callerExporter, canSeeAll, exporterDepartment } from './access.js';
-import { ctxOf } from './context.js';
 
 @ApiTags('exporters')
 @ApiBearerAuth()
@@ -40,48 +35,27 @@ export class ExportersController {
   ) {}
 
   @Post('exporters')
-  @HttpCode(200)
   @RequireScope('tbt:read')
   @ApiOperation({
     summary: "Create or update an exporter's profile (the exporter itself, the TBT centre or the office)",
   })
   @ApiBody({ schema: openApiSchema(ProfileInput) })
-  async profile(@ZodBody(ProfileInput) body: ProfileBody, @Req() req: IdempotentRequest) {
+  async profile(
+    @ZodBody(ProfileInput) body: ProfileBody,
+    @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: ExpressResponse,
+  ) {
     const own = callerExporter(req);
     if (!canSeeAll(req) && own !== body.exporterId)
       throw new ForbiddenProblem('an exporter may only edit its own profile');
-    const checked = parseExporterProfile({ id: body.exporterId, enterpriseId: body.enterprise, ...body });
-    if (!checked.ok) {
-      throw new ValidationProblem('the profile is invalid', [
-        {
-          field: `body.${(checked.error.field ?? '').replace(/\[(\d+)\]/g, '.$1')}`,
-          reason: checked.error.reason,
-        },
-      ]);
-    }
-    const p = checked.profile;
-    if (body.delivery.webhookSecret) await this.secrets.set(body.exporterId, body.delivery.webhookSecret);
-    const hasSecret = !!body.delivery.webhookSecret || !!(await this.secrets.get(body.exporterId));
-    const result = await this.commands.recordProfile(
-      {
-        exporterId: body.exporterId,
-        enterprise: body.enterprise,
-        hs: [...p.hs],
-        ics: [...p.ics],
-        markets: [...p.markets],
-        keywords: [...p.keywords],
-        objectives: [...p.objectives],
-        areas: [...p.areas],
-        delivery: {
-          ...(body.delivery.webhookUrl ? { webhookUrl: body.delivery.webhookUrl } : {}),
-          hasSecret,
-          digest: body.delivery.digest,
-          ...(body.delivery.email ? { email: body.delivery.email } : {}),
-        },
-      },
-      ctxOf(req),
-    );
-    return { status: result.changed ? 'recorded' : 'unchanged', profile: result.entry.state };
+    const secret = body.delivery.webhookSecret;
+    const hasSecret = !!secret || !!(await this.secrets.get(body.exporterId));
+    // Checked before the secret is stored: a refused profile leaves nothing behind.
+    const cmd = recordProfile(body, { hasSecret });
+    if (secret) await this.secrets.set(body.exporterId, secret);
+    return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
+      location: `/exporters/${body.exporterId}`,
+    });
   }
 
   @Post('exporters/:id/keys')
@@ -156,7 +130,6 @@ export class ExportersController {
   }
 
   @Post('alerts/:id/acknowledge')
-  @HttpCode(200)
   @RequireScope('tbt:read')
   @ApiOperation({
     summary: 'Acknowledge an alert: impact, intended action, and whether to propose a trade concern',
@@ -166,14 +139,10 @@ export class ExportersController {
     @Param('id') id: string,
     @ZodBody(AcknowledgeInput) body: AcknowledgeBody,
     @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: ExpressResponse,
   ) {
-    const result = await this.commands.acknowledge(
-      id,
-      callerExporter(req) ?? (canSeeAll(req) ? undefined : '-'),
-      { ...body },
-      ctxOf(req),
-    );
-    return { status: result.changed ? 'recorded' : 'unchanged', alert: result.entry.state };
+    const cmd = acknowledgeAlert(id, callerExporter(req) ?? (canSeeAll(req) ? undefined : '-'), body);
+    return commandResponse(res, id, await this.commands.run(cmd, callContext(req)));
   }
 
   @Get('alerts')

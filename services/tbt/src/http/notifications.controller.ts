@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  callContext,
   type IdempotentRequest,
   NotFoundProblem,
   RequireScope,
@@ -8,13 +9,10 @@ import {
 } from '@highland/service-kit';
 import type { ThreadState } from '../aggregates/state.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
-import type { NotificationSource } from '../commands/record-notification.js';
-import { parseEpingCsv } from '../domain/eping.js';
-import { parseEpingJson } from '../domain/eping-json.js';
-import { parseEpingXlsx } from '../domain/eping-xlsx.js';
+import { type NotificationSource, recordNotification } from '../commands/record-notification.js';
+import { parseEpingCsv, parseEpingJson, parseEpingXlsx } from '../adapters/eping/index.js';
 import type { EpingFileResult } from '../domain/eping.js';
 import { TbtView } from '../view/tbt-view.js';
-import { ctxOf } from './context.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -81,7 +79,8 @@ export class NotificationsController {
         })),
       ]);
     }
-    const ctx = ctxOf(req);
+    // One context for every row; no Idempotency-Key event id (each row is its own event).
+    const { actor, correlationId } = callContext(req);
     const results: Array<{
       line: number;
       status: string;
@@ -90,10 +89,7 @@ export class NotificationsController {
       warnings?: string[];
     }> = [];
     for (const row of parsed.rows) {
-      const result = await this.commands.recordNotification(row.draft, source, {
-        actor: ctx.actor,
-        correlationId: ctx.correlationId,
-      });
+      const result = await this.commands.run(recordNotification(row.draft, source), { actor, correlationId });
       results.push({
         line: row.line,
         status: result.changed ? 'recorded' : 'unchanged',

@@ -2,6 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 
+export interface MailerOptions {
+  outboxDir: string;
+  /** nodemailer's SMTP URL (`smtp://user:pass@host:587`); none: everything goes to the outbox. */
+  smtpUrl?: string | undefined;
+  from: string;
+}
+
 export interface Mail {
   to?: string;
   subject: string;
@@ -11,19 +18,19 @@ export interface Mail {
 }
 
 /**
- * Sends e-mail bodies: through SMTP when TBT_SMTP_URL is set (nodemailer: maintained, handles
- * TLS and auth), else into the outbox folder, where a person or a later relay picks them up.
- * Mail without a recipient always goes to the outbox.
+ * Sends e-mail bodies: through SMTP when an SMTP URL is configured (TBT_SMTP_URL; nodemailer:
+ * maintained, handles TLS and auth), else into the outbox folder, where a person or a later relay
+ * picks them up. Mail without a recipient always goes to the outbox.
  */
 export class Mailer {
   private readonly transport?: Transporter;
+  readonly outboxDir: string;
+  private readonly from: string;
 
-  constructor(
-    readonly outboxDir: string,
-    smtpUrl: string | undefined = process.env.TBT_SMTP_URL,
-    private readonly from = process.env.TBT_MAIL_FROM ?? 'highland-tbt@localhost',
-  ) {
-    if (smtpUrl) this.transport = createTransport(smtpUrl);
+  constructor(options: MailerOptions) {
+    this.outboxDir = options.outboxDir;
+    this.from = options.from;
+    if (options.smtpUrl) this.transport = createTransport(options.smtpUrl);
   }
 
   async send(mail: Mail): Promise<string> {

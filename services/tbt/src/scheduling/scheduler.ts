@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   Inject,
   Injectable,
@@ -9,16 +7,14 @@ import {
 } from '@nestjs/common';
 import { Leadership, type NatsHandle, type Topology } from '@highland/messaging';
 import { isDuplicateKeyError } from '@highland/persistence';
-import { MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
+import { CONFIG, MONGO, NATS, TOPOLOGY } from '@highland/service-kit';
 import type { Connection } from 'mongoose';
 import { threadId } from '../aggregates/ids.js';
+import type { TbtConfig } from '../config.js';
 import { remindersDue } from '../domain/reminders.js';
 import { TbtView } from '../view/tbt-view.js';
 import { renderDigest, renderReminder } from './mail.js';
 import { Mailer } from './mailer.js';
-
-export const OUTBOX_DIR = process.env.TBT_OUTBOX_DIR ?? join(tmpdir(), 'highland-outbox');
-const INTERVAL_MS = Number(process.env.TBT_SCHEDULER_INTERVAL_MS ?? 10 * 60_000);
 
 export interface TickReport {
   now: string;
@@ -28,7 +24,7 @@ export interface TickReport {
 
 /**
  * Reminders 30 and 7 days before a comment deadline, and daily/weekly digests, rendered as HTML
- * e-mail bodies into the outbox folder (SMTP is not configured in this version). Runs on the
+ * e-mail bodies sent by SMTP or written to the outbox folder (see `Mailer`). Runs on the
  * replica holding the scheduler lease; every message is recorded by a unique-key insert first, so
  * it goes out once even across replicas and restarts. The clock is a parameter: tests pass one.
  */
@@ -37,14 +33,21 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly log = new Logger('Scheduler');
   private leadership!: Leadership;
   private timer?: NodeJS.Timeout;
-  private readonly mailer = new Mailer(OUTBOX_DIR);
+  private readonly mailer: Mailer;
 
   constructor(
+    @Inject(CONFIG) private readonly config: TbtConfig,
     @Inject(TbtView) private readonly view: TbtView,
     @Inject(MONGO) private readonly mongo: Connection,
     @Inject(NATS) private readonly nats: NatsHandle,
     @Inject(TOPOLOGY) private readonly topology: Topology,
-  ) {}
+  ) {
+    this.mailer = new Mailer({
+      outboxDir: config.TBT_OUTBOX_DIR,
+      smtpUrl: config.TBT_SMTP_URL,
+      from: config.TBT_MAIL_FROM,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.leadership = new Leadership(this.nats, this.topology, 'tbt-scheduler');
@@ -52,7 +55,7 @@ export class Scheduler implements OnApplicationBootstrap, OnApplicationShutdown 
     this.timer = setInterval(() => {
       if (this.leadership.leader)
         void this.tick(new Date()).catch((err: Error) => this.log.warn(err.message));
-    }, INTERVAL_MS);
+    }, this.config.TBT_SCHEDULER_INTERVAL_MS);
     this.timer.unref();
   }
 

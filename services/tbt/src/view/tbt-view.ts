@@ -7,7 +7,7 @@ import {
   type TbtState,
   type ThreadState,
 } from '../aggregates/state.js';
-import { ProfileIndex } from '../domain/matching.js';
+import { ProfileIndex } from '../domain/matching/index.js';
 
 export type Entry = AggregateEntry<TbtState>;
 
@@ -60,6 +60,11 @@ export class TbtView {
     await this.aggregates.start();
     // Caught up: profiles came one by one from the stream; fold them all into the compact postings.
     this.index.compact();
+  }
+
+  /** Throws while the view replays, or when its stream follower failed or lost NATS (readiness). */
+  assertHealthy(): void {
+    this.aggregates.assertHealthy();
   }
 
   stop(): Promise<void> {

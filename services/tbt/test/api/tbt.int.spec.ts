@@ -9,7 +9,8 @@ import { ApiKeyStore, BaseConfig, createService, listen, parseConfig } from '@hi
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../src/domain/signature.js';
+import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
+import { TbtConfig } from '../../src/config.js';
 
 const names = testNames(import.meta.url);
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notifications-sample.csv'), 'utf8');
@@ -51,26 +52,28 @@ beforeAll(async () => {
     ...(await serviceEnv(names, 'registry')),
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY,
   };
-  // Read when the services' modules load: the namespace of request/reply subjects, fast retries.
-  process.env.HIGHLAND_NAMESPACE = tbtEnv.HIGHLAND_NAMESPACE;
   officeKey = tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY;
-  process.env.TBT_WEBHOOK_BACKOFF_MS = '300,300,300,300,300,300,300,300';
-  process.env.TBT_OUTBOX_DIR = join(
-    import.meta.dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'test-artifacts',
-    'tbt-outbox',
-    names.db,
-  );
+  const tbtConfig = parseConfig(TbtConfig, {
+    ...tbtEnv,
+    // Fast retries, and the outbox among the test artifacts.
+    TBT_WEBHOOK_BACKOFF_MS: '300,300,300,300,300,300,300,300',
+    TBT_OUTBOX_DIR: join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test-artifacts',
+      'tbt-outbox',
+      names.db,
+    ),
+  });
   const { tbtService } = await import('../../src/service.js');
   const { registryService } = await import('@highland/registry');
   registry = await createService(registryService(parseConfig(BaseConfig, regEnv)));
   await listen(registry, parseConfig(BaseConfig, regEnv));
-  tbt = await createService(tbtService(parseConfig(BaseConfig, tbtEnv)));
-  await listen(tbt, parseConfig(BaseConfig, tbtEnv));
+  tbt = await createService(tbtService(tbtConfig));
+  await listen(tbt, tbtConfig);
   base = `http://127.0.0.1:${tbtEnv.PORT}`;
   fx = await messagingFixture(names);
   const keys = await ApiKeyStore.open(fx.nats, fx.topology);
@@ -99,6 +102,11 @@ afterAll(async () => {
 const paintsSecret = 'whsec_paints_0123456789abcdef';
 
 describe('TBT alerts', () => {
+  it('retries webhooks as configured: 8 delays, so 9 attempts before the dead letter', async () => {
+    const info = await fx.nats.jsm.consumers.info(fx.topology.eventStream('tbt').name, 'tbt-webhooks');
+    expect(info.config.max_deliver).toBe(9);
+  });
+
   it('refuses a profile with unknown HS codes or markets, naming the field', async () => {
     const res = await centre.post('/exporters', {
       exporterId: 'bad',
@@ -125,7 +133,7 @@ describe('TBT alerts', () => {
           },
         })
       ).status,
-    ).toBe(200);
+    ).toBe(201);
     expect(
       (
         await centre.post('/exporters', {
@@ -139,7 +147,7 @@ describe('TBT alerts', () => {
           },
         })
       ).status,
-    ).toBe(200);
+    ).toBe(201);
     // An enterprise with no profile, but a registered standard in ICS 71.100.70 (cosmetics).
     expect(
       (
@@ -242,12 +250,17 @@ describe('TBT alerts', () => {
       (await cocoa.post(`/alerts/${own[0]!.id}/acknowledge`, { impact: 'low', action: 'ignore' })).status,
     ).toBe(404);
     expect((await paints.get('/concerns')).status).toBe(403);
-    const ack = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, {
-      impact: 'high',
-      action: 'comment-via-enquiry-point',
-      tradeConcernCandidate: true,
+    const answer = { impact: 'high', action: 'comment-via-enquiry-point', tradeConcernCandidate: true };
+    const ack = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, answer);
+    expect(ack.status).toBe(201);
+    expect(ack.body).toMatchObject({
+      id: own[0]!.id,
+      status: 'recorded',
+      event: { type: 'tbt.alert-acknowledged' },
+      item: { acknowledgement: answer },
     });
-    expect(ack.status).toBe(200);
+    const again = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, answer);
+    expect([again.status, again.body.status]).toEqual([200, 'unchanged']);
     const bad = await paints.post(`/alerts/${own[0]!.id}/acknowledge`, { impact: 'huge', action: 'pray' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCell, worksheetRows, type SheetRow } from '../../src/domain/cells.js';
+import { parseEpingCsv } from '../../src/adapters/eping/csv.js';
+import { worksheetRows } from '../../src/adapters/eping/xlsx.js';
+import { resolveCell, type SheetRow } from '../../src/domain/cells.js';
 import { excelSerialToIsoDate } from '../../src/domain/dates.js';
-import { parseEpingCsv, parseEpingSheet, type EpingParseResult } from '../../src/domain/eping.js';
-import { sampleTable, sampleText } from './eping-helpers.js';
+import { parseEpingSheet, type EpingParseResult } from '../../src/domain/eping.js';
+import { sampleTable, sampleText } from '../fixtures/eping-sample.js';
 
 // Cells in every shape exceljs gives (`worksheet.getRow(n).values`), including some a writer
-// rarely produces (shared formulas, error results); eping-xlsx.unit.spec.ts reads a real file.
+// rarely produces (shared formulas, error results); test/adapters/eping/xlsx.unit.spec.ts reads a real file.
 
 function ok(result: ReturnType<typeof parseEpingSheet>): EpingParseResult {
   if (!result.ok) throw new Error(result.error.reason);

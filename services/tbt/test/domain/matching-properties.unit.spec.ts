@@ -1,16 +1,16 @@
 import { hsEntries, icsEntries } from '@highland/reference-data';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEpingCsv } from '../../src/domain/eping.js';
+import { parseEpingCsv } from '../../src/adapters/eping/csv.js';
 import { compileKeyword, findKeyword, prepareText, scanKeyword } from '../../src/domain/keywords.js';
 import {
   naiveMatch,
   prepareNotification,
   ProfileIndex,
   type MatchableNotification,
-} from '../../src/domain/matching.js';
+} from '../../src/domain/matching/index.js';
 import type { ExporterProfile } from '../../src/domain/profile.js';
-import { sampleText } from './eping-helpers.js';
+import { sampleText } from '../fixtures/eping-sample.js';
 
 // Small vocabularies, so generated profiles and notifications overlap often and every rule fires.
 const HS = [

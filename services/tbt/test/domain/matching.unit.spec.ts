@@ -5,10 +5,10 @@ import {
   naiveMatch,
   ProfileIndex,
   type MatchableNotification,
-} from '../../src/domain/matching.js';
+} from '../../src/domain/matching/index.js';
 import { parseExporterProfile, type ExporterProfile } from '../../src/domain/profile.js';
-import { parseEpingCsv } from '../../src/domain/eping.js';
-import { sampleText } from './eping-helpers.js';
+import { parseEpingCsv } from '../../src/adapters/eping/csv.js';
+import { sampleText } from '../fixtures/eping-sample.js';
 
 function profile(partial: Partial<ExporterProfile> & { id: string }): ExporterProfile {
   return {

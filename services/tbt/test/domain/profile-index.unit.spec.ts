@@ -6,7 +6,7 @@ import {
   ProfileIndex,
   type MatchableNotification,
   type ProfileMatch,
-} from '../../src/domain/matching.js';
+} from '../../src/domain/matching/index.js';
 import type { ExporterProfile } from '../../src/domain/profile.js';
 
 // The index's machinery at a size the property tests do not reach: postings compacted several

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseEpingCsv, type EpingParseResult, type EpingRow } from '../../src/domain/eping.js';
-import { buildThreads } from '../../src/domain/thread.js';
-import { csv, GOOD_ROW, record, sampleTable, sampleText } from './eping-helpers.js';
+import { parseEpingCsv } from '../../../src/adapters/eping/csv.js';
+import type { EpingParseResult, EpingRow } from '../../../src/domain/eping.js';
+import { buildThreads } from '../../../src/domain/thread.js';
+import { csv, GOOD_ROW, record, sampleTable, sampleText } from '../../fixtures/eping-sample.js';
 
 function parsed(text: string): EpingParseResult {
   const result = parseEpingCsv(text);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, signWebhook, verifyWebhook } from '../../src/domain/signature.js';
+import { parseSignatureHeader, signWebhook, verifyWebhook } from '../../src/adapters/webhook-signature.js';
 
 const secret = 'whsec_test_0123456789';
 const body = JSON.stringify({ alert: 'a-1', notification: 'G/TBT/N/EU/1050', reasons: [{ rule: 'hs' }] });

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseEpingCsv } from '../../src/domain/eping.js';
-import { parseEpingXlsx } from '../../src/domain/eping-xlsx.js';
-import { sampleTable, sampleText } from './eping-helpers.js';
+import { parseEpingCsv } from '../../../src/adapters/eping/csv.js';
+import { parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
+import { sampleTable, sampleText } from '../../fixtures/eping-sample.js';
 
 /** Excel serial of an ISO date (1900 system). */
 function serial(iso: string): number {

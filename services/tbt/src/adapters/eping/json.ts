@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DomainError } from './domain-error.js';
-import { draftFromCells, type EpingCells, type EpingField } from './draft.js';
-import type { EpingFileResult, EpingParseResult } from './eping.js';
+import type { DomainError } from '../../domain/domain-error.js';
+import { draftFromCells, type EpingCells, type EpingField } from '../../domain/draft.js';
+import type { EpingFileResult, EpingParseResult } from '../../domain/eping.js';
 
 /**
  * A notification as the ePing API names its fields (camelCase). Lists may come as arrays or as

@@ -1,6 +1,29 @@
 import ExcelJS from 'exceljs';
-import { worksheetRows } from './cells.js';
-import { parseEpingSheet, type EpingFileResult } from './eping.js';
+import type { SheetRow } from '../../domain/cells.js';
+import { parseEpingSheet, type EpingFileResult } from '../../domain/eping.js';
+
+/**
+ * The minimal part of an exceljs `Worksheet` the importer reads: `rowCount` and rows whose
+ * `values` are 1-based (index 0 unused), possibly sparse.
+ */
+export interface WorksheetLike {
+  rowCount: number;
+  getRow(index: number): { values: unknown };
+}
+
+/**
+ * The rows of an exceljs worksheet (`workbook.worksheets[0]` after `workbook.xlsx.load(buffer)`),
+ * holes filled with `undefined`.
+ */
+export function worksheetRows(sheet: WorksheetLike): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (let line = 1; line <= sheet.rowCount; line += 1) {
+    const values = sheet.getRow(line).values;
+    const cells = Array.isArray(values) ? Array.from(values.slice(1) as unknown[]) : [];
+    rows.push({ line, cells });
+  }
+  return rows;
+}
 
 export interface EpingXlsxOptions {
   /** The worksheet to read, by name or 1-based position; the first one by default. */

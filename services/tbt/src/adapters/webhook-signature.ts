@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { failure, type Failure } from './domain-error.js';
+import { failure, type Failure } from '../domain/domain-error.js';
 
 /**
  * Webhook signatures. Each delivery carries

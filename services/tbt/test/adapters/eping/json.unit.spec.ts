@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEpingJson } from '../../src/domain/eping-json.js';
-import type { EpingParseResult } from '../../src/domain/eping.js';
+import { parseEpingJson } from '../../../src/adapters/eping/json.js';
+import type { EpingParseResult } from '../../../src/domain/eping.js';
 
 const payload = {
   documentSymbol: 'G/TBT/N/CHN/2001',

@@ -1,0 +1,15 @@
+import { AlertDeliveredV1, type EventData, Rejection } from '@highland/contracts';
+import type { TbtCommand } from './command.js';
+
+/** An alert reached its exporter (or was given up); once delivered, later attempts change nothing. */
+export function recordDelivery(id: string, data: EventData<typeof AlertDeliveredV1>): TbtCommand {
+  return {
+    aggregateId: id,
+    name: `webhook ${data.outcome}`,
+    decide: (current) => {
+      const s = current?.state;
+      if (!s || s.kind !== 'alert') throw Rejection.notFound(`no alert ${id}`);
+      return s.delivery?.outcome === 'delivered' ? undefined : { contract: AlertDeliveredV1, data };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BaseConfig } from '@highland/service-kit';
+import { z } from 'zod';
+
+const HOUR = 3_600_000;
+/** Retries for a little over 24 hours: 10 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, then every 4 h. */
+const DEFAULT_WEBHOOK_BACKOFF_MS = [
+  10_000,
+  30_000,
+  60_000,
+  300_000,
+  900_000,
+  1_800_000,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+  4 * HOUR,
+];
+
+/** The shared variables (`BaseConfig`) and the TBT service's own. */
+export const TbtConfig = BaseConfig.extend({
+  /** Where e-mail bodies go when there is no SMTP server or no recipient. */
+  TBT_OUTBOX_DIR: z.string().min(1).default(join(tmpdir(), 'highland-outbox')),
+  /** How often the scheduler looks for reminders and digests due. */
+  TBT_SCHEDULER_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
+  /** Send mail through this SMTP server (nodemailer URL); unset: mail goes to the outbox. */
+  TBT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
+  TBT_MAIL_FROM: z.string().min(1).default('highland-tbt@localhost'),
+  /** Delays before each webhook retry, comma-separated milliseconds. */
+  TBT_WEBHOOK_BACKOFF_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'milliseconds, comma-separated (10000,30000,60000)')
+    .transform((list) => list.split(',').map(Number))
+    .default(DEFAULT_WEBHOOK_BACKOFF_MS),
+  /** Attempts before an alert's webhook is dead-lettered; default: one more than the delays. */
+  TBT_WEBHOOK_MAX_DELIVER: z.coerce.number().int().positive().optional(),
+});
+export type TbtConfig = z.infer<typeof TbtConfig>;
+
+/** The webhook consumer's retry policy. */
+export function webhookRetries(config: TbtConfig): { backoffMs: number[]; maxDeliver: number } {
+  const backoffMs = config.TBT_WEBHOOK_BACKOFF_MS;
+  return { backoffMs, maxDeliver: config.TBT_WEBHOOK_MAX_DELIVER ?? backoffMs.length + 1 };
+}

@@ -1,0 +1,63 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, parseConfig } from '@highland/service-kit';
+import { describe, expect, it } from 'vitest';
+import { TbtConfig, webhookRetries } from '../src/config.js';
+
+const base = {
+  PORT: '18103',
+  NATS_URL: 'nats://127.0.0.1:4222',
+  MONGO_URL: 'mongodb://127.0.0.1:27017/highland_tbt',
+};
+
+describe('TbtConfig', () => {
+  it('defaults as the service always did', () => {
+    const config = parseConfig(TbtConfig, base);
+    expect(config.TBT_OUTBOX_DIR).toBe(join(tmpdir(), 'highland-outbox'));
+    expect(config.TBT_SCHEDULER_INTERVAL_MS).toBe(600_000);
+    expect(config.TBT_SMTP_URL).toBeUndefined();
+    expect(config.TBT_MAIL_FROM).toBe('highland-tbt@localhost');
+    const retries = webhookRetries(config);
+    const hour = 3_600_000;
+    // 10 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, then every 4 h; one attempt more than delays.
+    expect(retries.backoffMs).toEqual([
+      10_000, 30_000, 60_000, 300_000, 900_000, 1_800_000, hour, 2 * hour, 4 * hour, 4 * hour, 4 * hour,
+      4 * hour, 4 * hour,
+    ]); // prettier-ignore
+    expect(retries.maxDeliver).toBe(14);
+  });
+
+  it('reads the variables, the webhook delays as comma-separated milliseconds', () => {
+    const config = parseConfig(TbtConfig, {
+      ...base,
+      TBT_OUTBOX_DIR: '/data/outbox',
+      TBT_SCHEDULER_INTERVAL_MS: '1000',
+      TBT_SMTP_URL: 'smtp://mail.example:587',
+      TBT_MAIL_FROM: 'tbt@district.example',
+      TBT_WEBHOOK_BACKOFF_MS: '300,300,1000',
+    });
+    expect(config).toMatchObject({
+      TBT_OUTBOX_DIR: '/data/outbox',
+      TBT_SCHEDULER_INTERVAL_MS: 1000,
+      TBT_SMTP_URL: 'smtp://mail.example:587',
+      TBT_MAIL_FROM: 'tbt@district.example',
+    });
+    expect(webhookRetries(config)).toEqual({ backoffMs: [300, 300, 1000], maxDeliver: 4 });
+    const capped = parseConfig(TbtConfig, { ...base, TBT_WEBHOOK_MAX_DELIVER: '2' });
+    expect(webhookRetries(capped).maxDeliver).toBe(2);
+  });
+
+  it('refuses bad values, naming each variable', () => {
+    const bad = () =>
+      parseConfig(TbtConfig, {
+        ...base,
+        TBT_WEBHOOK_BACKOFF_MS: '10s,1m',
+        TBT_SCHEDULER_INTERVAL_MS: 'often',
+        TBT_SMTP_URL: 'mail.example',
+      });
+    expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/TBT_WEBHOOK_BACKOFF_MS: milliseconds, comma-separated/);
+    expect(bad).toThrow(/TBT_SCHEDULER_INTERVAL_MS/);
+    expect(bad).toThrow(/TBT_SMTP_URL: an smtp:\/\/ or smtps:\/\/ URL/);
+  });
+});
