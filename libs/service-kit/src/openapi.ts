@@ -74,6 +74,13 @@ const PROBLEMS = {
       'the request is well formed but the rules refuse it, or this Idempotency-Key was used for a different request',
     ),
   },
+  429: {
+    name: 'TooManyRequests',
+    description: problem(
+      'Too many requests',
+      "the caller (its API key, or its address when anonymous) spent this replica's request budget; retry after `Retry-After` seconds",
+    ),
+  },
   500: {
     name: 'InternalError',
     description: problem(
@@ -90,6 +97,13 @@ const PROBLEMS = {
   },
 } as const;
 type ProblemStatus = keyof typeof PROBLEMS;
+
+/** Answers that say when to try again (ProblemFilter, RequestLimiter). */
+const RETRY_AFTER = new Set([429, 503]);
+
+function retryAfterHeader() {
+  return { description: 'seconds to wait before retrying', schema: { type: 'integer' as const, minimum: 1 } };
+}
 
 function problem(title: string, when: string): string {
   return `${title}: ${when} (RFC 9457 problem+json).`;
@@ -151,9 +165,13 @@ function followPattern(doc: OpenAPIObject): OpenAPIObject {
   components.responses = {
     ...components.responses,
     ...Object.fromEntries(
-      Object.values(PROBLEMS).map((p) => [
+      Object.entries(PROBLEMS).map(([status, p]) => [
         p.name,
-        { description: p.description, content: { [PROBLEM_JSON]: { schema: { $ref: PROBLEM_SCHEMA } } } },
+        {
+          description: p.description,
+          ...(RETRY_AFTER.has(Number(status)) ? { headers: { 'Retry-After': retryAfterHeader() } } : {}),
+          content: { [PROBLEM_JSON]: { schema: { $ref: PROBLEM_SCHEMA } } },
+        },
       ]),
     ),
   };
@@ -212,7 +230,8 @@ function completeOperation(op: Operation, method: (typeof METHODS)[number], path
   if (path.includes('{')) statuses.push(404);
   if (WRITES.has(method)) statuses.push(409, 422);
   if (op.requestBody !== undefined) statuses.push(413);
-  statuses.push(500, 503);
+  // Every documented route takes from the caller's budget (RequestLimiter; only probes do not).
+  statuses.push(429, 500, 503);
 
   const responses = op.responses;
   for (const status of statuses) {

@@ -69,11 +69,24 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('documents the problem answers of each operation from the shared table', () => {
-    expect(Object.keys(list.responses)).toEqual(['200', '400', '500', '503']);
+    expect(Object.keys(list.responses)).toEqual(['200', '400', '429', '500', '503']);
     // 403 only where a scope is needed, 404 only where the path names something.
-    expect(Object.keys(one.responses)).toEqual(['200', '400', '401', '403', '404', '500', '503']);
-    expect(Object.keys(record.responses)).toEqual(['201', '400', '401', '409', '413', '422', '500', '503']);
+    expect(Object.keys(one.responses)).toEqual(['200', '400', '401', '403', '404', '429', '500', '503']);
+    expect(Object.keys(record.responses)).toEqual([
+      '201',
+      '400',
+      '401',
+      '409',
+      '413',
+      '422',
+      '429',
+      '500',
+      '503',
+    ]);
     expect(record.responses['409']).toEqual({ $ref: '#/components/responses/Conflict' });
+    expect(doc.components!.responses!.TooManyRequests).toMatchObject({
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    });
     const conflict = doc.components!.responses!.Conflict as { description: string; content: object };
     expect(conflict.description).toContain(REJECTION_STATUS.conflict.title);
     expect(conflict.content).toEqual({
