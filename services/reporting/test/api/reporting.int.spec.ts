@@ -348,7 +348,7 @@ describe('exports are data, never formulas (CSV injection)', () => {
     for (const url of urls) {
       const res = await fetch(url);
       expect(res.status, url).toBe(200);
-      const rows = parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), {
+      const rows: string[][] = parse((await res.text()).replace(/^\uFEFF/, ''), {
         relax_column_count: true,
       });
       cells.push(...rows.flat());
