@@ -46,6 +46,8 @@ let officeKey: string;
 const plainKeys = new Map<string, string>();
 const violations: string[] = [];
 let cells = 0;
+/** What the allowed cells answered, by status: the matrix checks only that none was a denial. */
+const allowedAnswers = new Map<number, number>();
 
 const keyId = (k: NonNullable<Caller['key']>) => `${k.department}/${k.scopes.join(',')}`;
 const documents = Object.fromEntries(
@@ -132,7 +134,7 @@ beforeAll(async () => {
   plainKeys.set('office/*', officeKey);
   for (const caller of Object.values(callers).flat()) {
     if (!caller.key || plainKeys.has(keyId(caller.key))) continue;
-    const created = await keys.create({ ...caller.key, label: `authz ${caller.name}` });
+    const created = await keys.create({ ...caller.key, label: `authz ${caller.key.department}` });
     plainKeys.set(keyId(caller.key), created.key);
   }
   // created in order on one bucket: once the last is known everywhere, all are
@@ -147,6 +149,19 @@ afterAll(async () => {
 });
 
 describe('authorization matrix', () => {
+  it('walks the documents the running services serve', async () => {
+    for (const s of SERVICES) {
+      const res = await fetch(`${base[s]}/docs/openapi.json`);
+      expect(res.status).toBe(200);
+      const live = documentedOperations((await res.json()) as Parameters<typeof documentedOperations>[0]);
+      const security = (ops: DocumentedOperation[]) =>
+        ops
+          .map((o) => `${o.method} ${o.path} ${o.security.public ? 'public' : (o.security.scope ?? 'key')}`)
+          .sort();
+      expect(security(live), `${s}: generated/openapi.json is stale`).toEqual(security(documents[s]));
+    }
+  });
+
   for (const service of SERVICES) {
     it(`${service}: every operation answers each caller kind as access.ts declares`, async () => {
       for (const op of documents[service]) {
@@ -155,6 +170,7 @@ describe('authorization matrix', () => {
           const key = caller.key ? plainKeys.get(keyId(caller.key)) : undefined;
           const status = await send(service, op.method, fill(op.path), key);
           cells++;
+          if (expected === 'allowed') allowedAnswers.set(status, (allowedAnswers.get(status) ?? 0) + 1);
           const ok =
             expected === 'allowed'
               ? status !== 401 && status !== 403 && status < 500
@@ -211,7 +227,9 @@ describe('authorization matrix', () => {
           const status = await send('tbt', 'get', fill(path, whose), exporterKey[me]);
           cells++;
           if (status !== want)
-            violations.push(`tbt GET ${fill(path, whose)} as exporter ${me}: expected ${want}, got ${status}`);
+            violations.push(
+              `tbt GET ${fill(path, whose)} as exporter ${me}: expected ${want}, got ${status}`,
+            );
         }
       }
       const edit = await send('tbt', 'post', '/exporters', exporterKey[me], {
@@ -221,6 +239,37 @@ describe('authorization matrix', () => {
       cells++;
       if (edit !== 403 && edit !== 404)
         violations.push(`tbt POST /exporters for ${other} as exporter ${me}: expected 403, got ${edit}`);
+    }
+  });
+
+  it('registry bulk import: each row needs the scope its own endpoint needs', async () => {
+    const { ROW_KINDS } = await import('@highland/registry');
+    const readOnly = plainKeys.get(keyId({ department: 'dept-registry-read', scopes: ['registry:read'] }))!;
+    for (const [who, key, refused] of [
+      ['department(registry:read)', readOnly, true],
+      ['office', officeKey, false],
+    ] as const) {
+      const res = await fetch(`${base.registry}/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ROW_KINDS.map((type) => ({ type }))),
+      });
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      const report = JSON.parse(text) as {
+        recorded: number;
+        results: Array<{ kind: string; errors?: Array<{ reason: string }> }>;
+      };
+      expect(report.results).toHaveLength(ROW_KINDS.length);
+      for (const r of report.results) {
+        cells++;
+        const scopeRefusal = !!r.errors?.some((e) => e.reason.includes('lacks the scope'));
+        if (scopeRefusal !== refused)
+          violations.push(
+            `registry POST /import row ${r.kind} as ${who}: ${refused ? 'accepted without' : 'refused despite'} its scope`,
+          );
+      }
+      expect(report.recorded).toBe(0);
     }
   });
 
@@ -241,7 +290,11 @@ describe('authorization matrix', () => {
   });
 
   it(`a revoked key is refused by every service within ${REVOCATION_BOUND_MS} ms`, async () => {
-    const created = await keys.create({ department: 'revoked', scopes: ['registry:read'], label: 'authz revoke' });
+    const created = await keys.create({
+      department: 'revoked',
+      scopes: ['registry:read'],
+      label: 'authz revoke',
+    });
     await untilKnown(created.key);
     const started = performance.now();
     await keys.revoke(created.hash);
@@ -265,6 +318,12 @@ describe('authorization matrix', () => {
   });
 
   it('has no violations', () => {
+    console.log(
+      `authz allowed cells answered: ${[...allowedAnswers]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
+    );
     expect(violations).toEqual([]);
   });
 });

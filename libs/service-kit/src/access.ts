@@ -62,13 +62,11 @@ export function callersOf(service: string, serviceScopes: readonly string[], oth
   return [
     { kind: 'anonymous', name: 'anonymous' },
     { kind: 'office', name: 'office', key: { department: 'office', scopes: ['*'] } },
-    ...[...new Set(serviceScopes)].sort().map(
-      (scope): Caller => ({
-        kind: 'department',
-        name: `department(${scope})`,
-        key: { department: `dept-${scope.replace(/[^a-z]+/g, '-')}`, scopes: [scope] },
-      }),
-    ),
+    ...[...new Set(serviceScopes)].sort().map((scope): Caller => ({
+      kind: 'department',
+      name: `department(${scope})`,
+      key: { department: `dept-${scope.replace(/[^a-z]+/g, '-')}`, scopes: [scope] },
+    })),
     {
       kind: 'other-service',
       name: `other-service(${otherScope})`,
