@@ -5,6 +5,7 @@ export * from './problem.filter.js';
 export * from './zod.js';
 export * from './api-keys.js';
 export * from './auth.js';
+export * from './access.js';
 export * from './rate-limit.js';
 export * from './idempotency.js';
 export * from './call-context.js';
