@@ -69,7 +69,10 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
-    const user = (req.headers['x-highland-user'] as string | undefined) ?? record.label;
+    const userHeader = req.headers['x-highland-user'] as string | undefined;
+    // Without the header the key's label names the user: a label is free text, so it is made to
+    // fit the user rule rather than refusing every call of that key.
+    const user = userHeader ?? (record.label.replace(/[^\p{L}\p{N}._@ -]/gu, '-').slice(0, 200) || 'api-key');
     if (!USER.test(user)) {
       throw new ValidationProblem('invalid X-Highland-User header', [
         {

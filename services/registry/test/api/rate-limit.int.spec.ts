@@ -26,7 +26,11 @@ beforeAll(async () => {
   fx = await messagingFixture(names);
   const keys = await ApiKeyStore.open(fx.nats, fx.topology);
   const a = await keys.create({ department: 'agriculture', scopes: ['registry:standards'], label: 'script' });
-  const b = await keys.create({ department: 'commerce', scopes: ['registry:standards'], label: 'clerk' });
+  const b = await keys.create({
+    department: 'commerce',
+    scopes: ['registry:standards'],
+    label: 'clerk (front desk): Li',
+  });
   keys.close();
   flooder = apiClient(base, a.key);
   other = apiClient(base, b.key);
@@ -52,7 +56,7 @@ describe('rate limits', () => {
     expect(Number(limited[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited[0]!.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(limited[0]!.body).toMatchObject({ status: 429, title: 'Too many requests' });
-    // The other department is untouched by the flood.
+    // The other department is untouched by the flood (its key's label, free text, names the user).
     const served = await Promise.all(Array.from({ length: 10 }, () => other.get('/standards')));
     expect(served.map((r) => r.status)).toEqual(Array(10).fill(200));
     // Health probes are never limited.
