@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseConfig } from '@highland/service-kit';
 import { z } from 'zod';
+import { parseAllowedHosts } from './adapters/webhook-target.js';
 
 const HOUR = 3_600_000;
 /** Retries for a little over 24 hours: 10 s, 30 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, then every 4 h. */
@@ -45,6 +46,27 @@ export const TbtConfig = BaseConfig.extend({
     .default(DEFAULT_WEBHOOK_BACKOFF_MS),
   /** Attempts before an alert's webhook is dead-lettered; default: one more than the delays. */
   TBT_WEBHOOK_MAX_DELIVER: z.coerce.number().int().positive().optional(),
+  /**
+   * Hosts a webhook may point to although they are loopback, private or link-local (SSRF):
+   * comma-separated `host` or `host:port` (`[::1]:8080`); nothing by default.
+   */
+  TBT_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      try {
+        return parseAllowedHosts(list);
+      } catch (err) {
+        ctx.issues.push({ code: 'custom', message: (err as Error).message, input: list });
+        return z.NEVER;
+      }
+    }),
+  /** A webhook's DNS, TCP and TLS together may take this long. */
+  TBT_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** A webhook call, answer included, may take this long. */
+  TBT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** At most this much of a receiver's answer is read. */
+  TBT_WEBHOOK_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(65_536),
 });
 export type TbtConfig = z.infer<typeof TbtConfig>;
 

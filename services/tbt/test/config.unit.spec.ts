@@ -47,6 +47,27 @@ describe('TbtConfig', () => {
     expect(webhookRetries(capped).maxDeliver).toBe(2);
   });
 
+  it('bounds every webhook call and allows no internal host unless told', () => {
+    const config = parseConfig(TbtConfig, base);
+    expect(config).toMatchObject({
+      TBT_WEBHOOK_ALLOWED_HOSTS: [],
+      TBT_WEBHOOK_CONNECT_TIMEOUT_MS: 5_000,
+      TBT_WEBHOOK_TIMEOUT_MS: 10_000,
+      TBT_WEBHOOK_MAX_RESPONSE_BYTES: 65_536,
+    });
+    const allowed = parseConfig(TbtConfig, {
+      ...base,
+      TBT_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, hooks.internal:8443',
+    });
+    expect(allowed.TBT_WEBHOOK_ALLOWED_HOSTS).toEqual([
+      { hostname: '127.0.0.1' },
+      { hostname: 'hooks.internal', port: 8443 },
+    ]);
+    expect(() =>
+      parseConfig(TbtConfig, { ...base, TBT_WEBHOOK_ALLOWED_HOSTS: 'http://hooks.internal/' }),
+    ).toThrow(/TBT_WEBHOOK_ALLOWED_HOSTS: 'http:\/\/hooks.internal\/' is not host or host:port/);
+  });
+
   it('refuses bad values, naming each variable', () => {
     const bad = () =>
       parseConfig(TbtConfig, {

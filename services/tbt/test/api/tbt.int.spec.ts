@@ -55,6 +55,8 @@ beforeAll(async () => {
   officeKey = tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY;
   const tbtConfig = parseConfig(TbtConfig, {
     ...tbtEnv,
+    // The receivers listen on 127.0.0.1: the office allows that host explicitly (SSRF allow-list).
+    TBT_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     // Fast retries, and the outbox among the test artifacts.
     TBT_WEBHOOK_BACKOFF_MS: '300,300,300,300,300,300,300,300',
     TBT_OUTBOX_DIR: join(
