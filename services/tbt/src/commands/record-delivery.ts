@@ -9,7 +9,10 @@ export function recordDelivery(id: string, data: EventData<typeof AlertDelivered
     decide: (current) => {
       const s = current?.state;
       if (!s || s.kind !== 'alert') throw Rejection.notFound(`no alert ${id}`);
-      return s.delivery?.outcome === 'delivered' ? undefined : { contract: AlertDeliveredV1, data };
+      if (s.delivery?.outcome === 'delivered') return undefined;
+      // The last attempt's verdict, seen again (a redelivered final attempt), changes nothing.
+      if (s.delivery?.outcome === 'dead-lettered' && data.outcome === 'dead-lettered') return undefined;
+      return { contract: AlertDeliveredV1, data };
     },
   };
 }

@@ -15,6 +15,11 @@ import { WebhookSecrets } from './secrets.js';
 
 const HOUR = 3_600_000;
 
+function withoutQuery(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
 /** Live alerts per exporter on core NATS: `tbt.alerts.<exporterId>` under the namespace. */
 export const alertsSubject = (topology: Topology, exporterId: string) =>
   topology.serviceSubject('tbt', 'alerts', exporterId);
@@ -65,6 +70,32 @@ export class WebhookDelivery {
     await this.nats.nc.flush();
   }
 
+  /**
+   * A failed attempt: retried by the consumer's backoff; on the last one the alert is recorded as
+   * dead-lettered (an event: the exporter was not reached, and why) before the message goes to the
+   * dead-letter stream, where `./highland dlq redrive` can try it again.
+   */
+  private async fail(
+    event: EventEnvelope,
+    ctx: HandlerContext,
+    reason: string,
+    status?: number,
+  ): Promise<never> {
+    if (ctx.deliveryCount >= this.retries.maxDeliver) {
+      await this.commands.run(
+        recordDelivery(event.aggregate.id, {
+          channel: 'webhook',
+          outcome: 'dead-lettered',
+          attempts: ctx.deliveryCount,
+          ...(status ? { status } : {}),
+          error: reason.slice(0, 500),
+        }),
+        { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id },
+      );
+    }
+    throw new Error(reason);
+  }
+
   @OnEvent(AlertRaisedV1, (self: WebhookDelivery) => ({
     durable: 'tbt-webhooks',
     ...self.retries,
@@ -88,7 +119,9 @@ export class WebhookDelivery {
           Date.now() - Date.parse(a.raisedAt) < 25 * HOUR,
       );
     if (earlier.length)
-      throw new Error(
+      return this.fail(
+        event,
+        ctx,
         `waiting for ${earlier.length} earlier alert(s) of ${alert.exporterId} (in-order delivery)`,
       );
 
@@ -125,7 +158,8 @@ export class WebhookDelivery {
       ms: Date.now() - started,
       at: new Date(),
     });
-    if (error) throw new Error(`webhook ${url} ${error}`);
+    // The URL's query may carry the receiver's own token: neither events nor logs repeat it.
+    if (error) return this.fail(event, ctx, `webhook ${withoutQuery(url)} ${error}`, status);
     await this.commands.run(
       recordDelivery(id, {
         channel: 'webhook',
