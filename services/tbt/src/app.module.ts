@@ -1,12 +1,14 @@
 import type { LookupFunction } from 'node:net';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule, viewProvider } from '@highland/service-kit';
+import { MONGO, ServiceKitModule, viewProvider } from '@highland/service-kit';
+import type { Connection } from 'mongoose';
+import { SecretBox } from './adapters/secret-box.js';
 import { WebhookClient } from './adapters/webhook-client.js';
 import { WebhookTargetPolicy } from './adapters/webhook-target.js';
 import { TbtCommands } from './commands/tbt-commands.js';
 import type { TbtConfig } from './config.js';
 import { Matcher } from './delivery/matcher.js';
-import { WebhookSecrets } from './delivery/secrets.js';
+import { localSecretsKey, WebhookSecrets } from './delivery/secrets.js';
 import { WebhookDelivery } from './delivery/webhook-delivery.js';
 import { TbtAdminController } from './http/admin.controller.js';
 import { ExportersController } from './http/exporters.controller.js';
@@ -46,6 +48,12 @@ export class TbtModule {
               maxResponseBytes: config.TBT_WEBHOOK_MAX_RESPONSE_BYTES,
               ...(options.webhookLookup ? { lookup: options.webhookLookup } : {}),
             }),
+        },
+        {
+          provide: SecretBox,
+          inject: [MONGO],
+          useFactory: async (mongo: Connection) =>
+            new SecretBox(config.TBT_SECRETS_KEY ?? [await localSecretsKey(mongo)]),
         },
         WebhookSecrets,
         Matcher,

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '@highland/service-kit';
 import { describe, expect, it } from 'vitest';
+import { generateSecretKey } from '../src/adapters/secret-box.js';
 import { TbtConfig, webhookRetries } from '../src/config.js';
 
 const base = {
@@ -66,6 +67,29 @@ describe('TbtConfig', () => {
     expect(() =>
       parseConfig(TbtConfig, { ...base, TBT_WEBHOOK_ALLOWED_HOSTS: 'http://hooks.internal/' }),
     ).toThrow(/TBT_WEBHOOK_ALLOWED_HOSTS: 'http:\/\/hooks.internal\/' is not host or host:port/);
+  });
+
+  it('requires the secrets key in production only, and never quotes it when refusing it', () => {
+    expect(parseConfig(TbtConfig, base).TBT_SECRETS_KEY).toBeUndefined();
+    expect(() => parseConfig(TbtConfig, { ...base, NODE_ENV: 'production' })).toThrow(
+      /TBT_SECRETS_KEY: required in production/,
+    );
+    const key = generateSecretKey();
+    const config = parseConfig(TbtConfig, {
+      ...base,
+      NODE_ENV: 'production',
+      TBT_SECRETS_KEY: `k2025:${key}`,
+    });
+    expect(config.TBT_SECRETS_KEY).toEqual([{ id: 'k2025', key: Buffer.from(key, 'base64') }]);
+    const short = Buffer.alloc(16, 7).toString('base64');
+    let message = '';
+    try {
+      parseConfig(TbtConfig, { ...base, TBT_SECRETS_KEY: `k1:${short}` });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/TBT_SECRETS_KEY: key k1: must be 32 bytes in base64/);
+    expect(message).not.toContain(short);
   });
 
   it('refuses bad values, naming each variable', () => {
