@@ -6,6 +6,10 @@ export function recordDelivery(id: string, data: EventData<typeof AlertDelivered
   return {
     aggregateId: id,
     name: `webhook ${data.outcome}`,
+    // Giving up is a decision the event must explain: after how many attempts, and the last error.
+    ...(data.outcome === 'dead-lettered'
+      ? { reason: `given up after ${data.attempts} attempts${data.error ? `: ${data.error}` : ''}` }
+      : {}),
     decide: (current) => {
       const s = current?.state;
       if (!s || s.kind !== 'alert') throw Rejection.notFound(`no alert ${id}`);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '@highland/infra';
-import { listDeadLetters } from '@highland/messaging';
+import { listDeadLetters, readAggregateHistory } from '@highland/messaging';
 import { ApiKeyStore, BaseConfig, createService, listen, parseConfig } from '@highland/service-kit';
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -304,6 +304,14 @@ describe('TBT alerts', () => {
       (l) => (JSON.parse(new TextDecoder().decode(l.data)) as { aggregate: { id: string } }).aggregate.id,
     );
     for (const a of await alerts()) expect(ids).toContain(a.id);
+    // Giving up is an event with its actor and reason, like every state change.
+    const history = await readAggregateHistory(fx.nats, fx.topology, 'tbt', given[0]!.id);
+    const deadLettered = history.map((h) => h.event).find((e) => e.type === 'tbt.alert-delivered');
+    expect(deadLettered).toMatchObject({
+      actor: { department: 'tbt-centre', user: 'highland matcher' },
+      reason: expect.stringMatching(/^given up after 9 attempts: /) as string,
+      data: { outcome: 'dead-lettered', attempts: 9 },
+    });
   });
 
   it('isolates exporters, records acknowledgements and collects trade-concern candidates', async () => {

@@ -70,6 +70,25 @@ describe('recordDelivery', () => {
   it('refuses an alert that does not exist as not found', () => {
     expect(rejection(() => delivered.decide(undefined)).kind).toBe('not-found');
   });
+
+  it('records giving up once, with why; a later delivery (a re-driven dead letter) still counts', () => {
+    const givenUp = recordDelivery(alert.aggregateId, {
+      channel: 'webhook',
+      outcome: 'dead-lettered',
+      attempts: 9,
+      status: 500,
+      error: 'webhook http://127.0.0.1:1/hooks answered HTTP 500',
+    });
+    expect(givenUp.reason).toBe(
+      'given up after 9 attempts: webhook http://127.0.0.1:1/hooks answered HTTP 500',
+    );
+    const entry = after(givenUp, after(alert));
+    expect(entry.state).toMatchObject({ delivery: { outcome: 'dead-lettered', attempts: 9, status: 500 } });
+    expect(givenUp.decide(entry)).toBeUndefined();
+    const redriven = after(delivered, entry);
+    expect(redriven.state).toMatchObject({ delivery: { outcome: 'delivered' } });
+    expect(givenUp.decide(redriven)).toBeUndefined();
+  });
 });
 
 describe('acknowledgeAlert', () => {
