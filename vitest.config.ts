@@ -30,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{libs,services}/*/{src,test}/**/*.unit.spec.ts'],
+          include: ['{apps,libs,services}/*/{src,test}/**/*.unit.spec.ts'],
           exclude,
           // Property tests compare against full scans; on two busy cores running files in parallel
           // one took over vitest's default 5 s in CI while taking 1.7 s alone.
@@ -41,7 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          include: ['{libs,services}/*/{src,test}/**/*.int.spec.ts', 'test/**/*.int.spec.ts'],
+          include: ['{apps,libs,services}/*/{src,test}/**/*.int.spec.ts', 'test/**/*.int.spec.ts'],
           exclude,
           globalSetup: ['./libs/testing/src/global-setup.ts'],
           testTimeout: 60_000,
@@ -52,7 +52,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['{libs,services}/*/{src,test}/**/*.e2e.spec.ts', 'test/**/*.e2e.spec.ts'],
+          include: ['{apps,libs,services}/*/{src,test}/**/*.e2e.spec.ts', 'test/**/*.e2e.spec.ts'],
           exclude,
           globalSetup: ['./libs/testing/src/global-setup.ts'],
           testTimeout: 120_000,

@@ -1,4 +1,7 @@
 import type { EventContract } from './envelope.js';
+import type { RequestContract } from './requests.js';
+import { EnterpriseIcsV1 } from './requests/registry/enterprise-ics.v1.js';
+import { GetStandardV1 } from './requests/registry/standard-get.v1.js';
 import { CatalogueEntryImportedV1 } from './events/registry/catalogue-entry-imported.v1.js';
 import { CommitteeSeatEndedV1 } from './events/registry/committee-seat-ended.v1.js';
 import { CommitteeSeatGrantedV1 } from './events/registry/committee-seat-granted.v1.js';
@@ -33,6 +36,9 @@ export const catalog: readonly EventContract[] = [
   AlertDeliveredV1,
   AlertAcknowledgedV1,
 ];
+
+/** Every question a service answers for others over request/reply. */
+export const requestCatalog: readonly RequestContract[] = [GetStandardV1, EnterpriseIcsV1];
 
 // By type, then version: every consumed event is looked up, and a composed key cost a string each.
 const byType = new Map<string, EventContract[]>();

@@ -1,5 +1,6 @@
-import { catalog } from './catalog.js';
+import { catalog, requestCatalog } from './catalog.js';
 import type { EventContract } from './envelope.js';
+import type { RequestContract } from './requests.js';
 import { H } from './headers.js';
 import { DLQ_STREAM, eventStreams } from './streams.js';
 import { inputJsonSchema } from './validation.js';
@@ -9,6 +10,10 @@ export function generateContractFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const c of catalog) {
     files.set(`json-schema/${c.type}.v${c.version}.json`, json(jsonSchemaOf(c)));
+  }
+  for (const r of requestCatalog) {
+    for (const part of ['request', 'reply'] as const)
+      files.set(`json-schema/${requestFile(r, part)}`, json(requestJsonSchemaOf(r, part)));
   }
   files.set('asyncapi.json', json(asyncApiDocument()));
   return files;
@@ -23,6 +28,54 @@ function jsonSchemaOf(c: EventContract): Record<string, unknown> {
     $id: `urn:highland:event:${c.type}:v${c.version}`,
     title: `${c.type} v${c.version}`,
     ...inputJsonSchema(c.envelope),
+  };
+}
+
+function requestFile(r: RequestContract, part: 'request' | 'reply'): string {
+  return `${r.service}.rpc.${r.name}.v${r.version}.${part}.json`;
+}
+
+function requestJsonSchemaOf(r: RequestContract, part: 'request' | 'reply'): Record<string, unknown> {
+  return {
+    $id: `urn:highland:request:${r.service}.${r.name}:v${r.version}:${part}`,
+    title: `${r.service}.${r.name} v${r.version} ${part}`,
+    ...inputJsonSchema(r[part]),
+  };
+}
+
+/** A request contract as a channel the answering service receives on, and its reply. */
+function addRequest(
+  r: RequestContract,
+  channels: Record<string, unknown>,
+  operations: Record<string, unknown>,
+  messages: Record<string, unknown>,
+): void {
+  const name = `${r.service}_rpc_${r.name}_v${r.version}`.replace(/-/g, '_');
+  for (const part of ['request', 'reply'] as const) {
+    messages[`${name}_${part}`] = {
+      name: `${r.service}.${r.name}.${part}`,
+      title: `${r.service}.${r.name} v${r.version} ${part}`,
+      summary: part === 'request' ? r.description : `The answer to ${r.service}.${r.name} v${r.version}.`,
+      contentType: 'application/json',
+      payload: { $ref: `./json-schema/${requestFile(r, part)}` },
+    };
+  }
+  channels[name] = {
+    address: r.subject,
+    description: `${r.description} Answered by one ${r.service} replica (queue group ${r.service}-rpc); a refusal is {"error": {"kind", "message"}}.`,
+    messages: {
+      [`${name}_request`]: { $ref: `#/components/messages/${name}_request` },
+    },
+  };
+  channels[`${name}_reply`] = {
+    description: `The asker's inbox: the reply to ${r.subject}.`,
+    messages: { [`${name}_reply`]: { $ref: `#/components/messages/${name}_reply` } },
+  };
+  operations[`answer_${name}`] = {
+    action: 'receive',
+    channel: { $ref: `#/channels/${name}` },
+    summary: `${r.service} answers ${r.service}.${r.name} v${r.version}`,
+    reply: { channel: { $ref: `#/channels/${name}_reply` } },
   };
 }
 
@@ -69,6 +122,7 @@ function asyncApiDocument(): Record<string, unknown> {
       summary: `${c.service} publishes ${c.type} v${c.version}`,
     };
   }
+  for (const r of requestCatalog) addRequest(r, channels, operations, messages);
   return {
     asyncapi: '3.0.0',
     info: {
@@ -76,7 +130,8 @@ function asyncApiDocument(): Record<string, unknown> {
       version: '1.0.0',
       description:
         'Every event of the Highland platform on NATS JetStream. Subjects: <service>.evt.<event>.v<version>.<aggregateId>. ' +
-        `Each producing service has a stream (${eventStreams.map((s) => s.name).join(', ')}); dead letters go to ${DLQ_STREAM.name}.`,
+        `Each producing service has a stream (${eventStreams.map((s) => s.name).join(', ')}); dead letters go to ${DLQ_STREAM.name}. ` +
+        "Requests between services: <service>.rpc.<name>.v<version>, answered on the asker's inbox.",
     },
     defaultContentType: 'application/json',
     servers: { local: { host: '127.0.0.1:14222', protocol: 'nats', description: './highland up' } },

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalog, generateContractFiles } from '../src/index.js';
+import { catalog, generateContractFiles, requestCatalog } from '../src/index.js';
 
 const generatedDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated');
 const files = generateContractFiles();
@@ -37,5 +37,22 @@ describe('generated AsyncAPI and JSON Schemas', () => {
     const addresses = Object.values(doc.channels).map((c) => c.address);
     for (const c of catalog)
       expect(addresses).toContain(`${c.service}.evt.${c.name}.v${c.version}.{aggregateId}`);
+  });
+
+  it('describe every request contract as a channel its service answers, with its reply', () => {
+    const doc = JSON.parse(files.get('asyncapi.json')!) as {
+      channels: Record<string, { address?: string }>;
+      operations: Record<string, { action: string; channel: { $ref: string }; reply?: unknown }>;
+    };
+    for (const r of requestCatalog) {
+      const [name] = Object.entries(doc.channels).find(([, ch]) => ch.address === r.subject) ?? [];
+      expect(name, r.subject).toBeDefined();
+      const op = Object.values(doc.operations).find((o) => o.channel.$ref === `#/channels/${name}`);
+      expect(op).toMatchObject({
+        action: 'receive',
+        reply: { channel: { $ref: `#/channels/${name}_reply` } },
+      });
+      expect(files.has(`json-schema/${r.service}.rpc.${r.name}.v${r.version}.reply.json`)).toBe(true);
+    }
   });
 });

@@ -1,19 +1,29 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Actor } from '@highland/contracts';
 import type { Request as ExpressRequest } from 'express';
 import { type ApiKeyRecord, type ApiKeyStore, hasScope } from './api-keys.js';
 import { ForbiddenProblem, UnauthorizedProblem, ValidationProblem } from './errors.js';
+import { PUBLIC_EXTENSION, SCOPE_EXTENSION } from './openapi.js';
 import type { RequestLimiter } from './rate-limit.js';
 import { API_KEYS, REQUEST_LIMITER } from './tokens.js';
 
 const SCOPE = 'highland:scope';
 const PUBLIC = 'highland:public';
 
-/** The scope a route needs, e.g. `@RequireScope('registry:standards')`. */
-export const RequireScope = (scope: string) => SetMetadata(SCOPE, scope);
-/** A route anyone may call (health, docs, public dashboards). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** The scope a route needs, e.g. `@RequireScope('registry:standards')`; the OpenAPI document says so too. */
+export const RequireScope = (scope: string) =>
+  applyDecorators(SetMetadata(SCOPE, scope), ApiExtension(SCOPE_EXTENSION, scope));
+/** A route anyone may call (health, docs, public dashboards): `security: []` in the OpenAPI document. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 export interface AuthenticatedRequest extends ExpressRequest {
   caller?: { record: ApiKeyRecord; actor: Actor };

@@ -1,11 +1,12 @@
 import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { collectDefaultMetrics } from 'prom-client';
 import { verifyBodyText } from './body-text.js';
 import type { BaseConfig } from './config.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { httpTraceContext } from './trace-context.js';
 
 export interface ServiceDefinition {
@@ -38,20 +39,7 @@ export async function createService(def: ServiceDefinition): Promise<NestExpress
   const traceContext = httpTraceContext();
   if (traceContext) app.use(traceContext);
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(def.title)
-      .setDescription(def.description)
-      .setVersion(def.version ?? '1.0.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        description: 'a department API key (./highland keys create)',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, def), { jsonDocumentUrl: 'docs/openapi.json' });
   await def.configure?.(app);
   return app;
 }

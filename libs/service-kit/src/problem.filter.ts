@@ -113,12 +113,15 @@ export class ProblemFilter implements ExceptionFilter {
           : JSON.stringify(detail);
       // Nest turns body-parser failures (malformed JSON, too large) into these: name the body.
       const aboutBody = status === 413 || (status === 400 && /JSON|body|payload/i.test(text));
+      // A path whose percent-escapes do not decode (express's router refuses it before any route).
+      const aboutPath = status === 400 && /decode param|URI/i.test(text);
       return {
         type: `${TYPE_BASE}http-${status}`,
         title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
         status,
         detail: text,
         ...(aboutBody ? { errors: [{ field: 'body', reason: text }] } : {}),
+        ...(aboutPath && !aboutBody ? { errors: [{ field: 'path', reason: text }] } : {}),
       };
     }
     return {

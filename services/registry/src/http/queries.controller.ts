@@ -50,30 +50,35 @@ export class QueriesController {
 
   @Get('key-products')
   @RequireScope('registry:read')
+  @ApiOperation({ summary: 'Key products of key fields with the standards they adopt, filtered and paginated' })
   keyProducts(@ZodQuery(ListRecordsQuery) q: ListRecordsParams) {
     return listRecords(this.view, 'key-product', q);
   }
 
   @Get('filings')
   @RequireScope('registry:read')
+  @ApiOperation({ summary: 'Enterprise product standard filings, filtered and paginated' })
   filings(@ZodQuery(ListRecordsQuery) q: ListRecordsParams) {
     return listRecords(this.view, 'filing', q);
   }
 
   @Get('committee-seats')
   @RequireScope('registry:read')
+  @ApiOperation({ summary: 'Committee seats (national TC/SC/WG and ISO), filtered and paginated' })
   seats(@ZodQuery(ListRecordsQuery) q: ListRecordsParams) {
     return listRecords(this.view, 'committee-seat', q);
   }
 
   @Get('certifications')
   @RequireScope('registry:read')
+  @ApiOperation({ summary: 'Standardization good-behaviour certifications, filtered and paginated' })
   certifications(@ZodQuery(ListRecordsQuery) q: ListRecordsParams) {
     return listRecords(this.view, 'certification', q);
   }
 
   @Get('catalogue')
   @RequireScope('registry:read')
+  @ApiOperation({ summary: 'The ISO catalogue entries imported from ISO Open Data, filtered and paginated' })
   catalogue(@ZodQuery(ListRecordsQuery) q: ListRecordsParams) {
     return listRecords(this.view, 'catalogue-entry', q);
   }

@@ -88,6 +88,13 @@ describe('registry API', () => {
     expect((await office.get('/standards')).body.total).toBe(before);
   });
 
+  it('answers a path with a broken percent-escape 400, naming the path', async () => {
+    const res = await office.get('/standards/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.body.errors[0]).toMatchObject({ field: 'path' });
+  });
+
   it('refuses bad input with problem+json naming each field, and stores nothing', async () => {
     const before = (await office.get('/standards')).body.total as number;
     const res = await agriculture.post('/standards', {

@@ -33,6 +33,7 @@ export class PlansController {
 
   @Public()
   @Get(':planId')
+  @ApiOperation({ summary: 'One plan: its period, indicators and the attainment of each' })
   plan(@Param('planId') planId: string) {
     const plan = this.view.state.plans.get(planId);
     if (!plan)

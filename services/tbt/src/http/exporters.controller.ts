@@ -81,6 +81,7 @@ export class ExportersController {
 
   @Get('exporters/:id')
   @RequireScope('tbt:read')
+  @ApiOperation({ summary: "An exporter's profile (exporters see only their own)" })
   get(@Param('id') id: string, @Req() req: IdempotentRequest) {
     assertExporterAccess(req, id);
     const p = this.view.profile(id);
@@ -90,6 +91,7 @@ export class ExportersController {
 
   @Get('exporters/:id/alerts')
   @RequireScope('tbt:read')
+  @ApiOperation({ summary: "The exporter's alerts, newest first" })
   alerts(@Param('id') id: string, @Req() req: IdempotentRequest) {
     assertExporterAccess(req, id);
     return this.view.alertsOf(id).sort((a, b) => (a.raisedAt < b.raisedAt ? 1 : -1));

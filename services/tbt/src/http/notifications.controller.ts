@@ -124,6 +124,7 @@ export class NotificationsController {
 
   @Get(':id')
   @RequireScope('tbt:read')
+  @ApiOperation({ summary: 'One notification thread: the notification, its addenda, status and deadline' })
   one(@Param('id') id: string) {
     const s = this.view.get(id)?.state;
     if (s?.kind !== 'thread') throw new NotFoundProblem(`no notification thread ${id}`);

@@ -1,9 +1,12 @@
-import { hash } from 'node:crypto';
+// A pure SHA-256 (no Node API): domain code stays free of platform modules, and ids are the
+// same digests node:crypto gave (pinned by ids.unit.spec.ts).
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** Aggregate ids are derived from business keys, so the same thing posted twice is the same aggregate. */
 function key(prefix: string, ...parts: string[]): string {
   const text = parts.map((p) => p.normalize('NFKC').trim().toLowerCase()).join('\u0000');
-  const digest = hash('sha256', text, 'base64url').slice(0, 22);
+  const digest = Buffer.from(sha256(utf8ToBytes(text))).toString('base64url').slice(0, 22);
   return `${prefix}-${digest}`;
 }
 

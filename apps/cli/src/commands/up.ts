@@ -46,10 +46,9 @@ export function upCommand(): Command {
 
       try {
         const officeKey = ensureOfficeKey();
-        const logDir = join(highlandHome(), 'logs');
-        mkdirSync(logDir, { recursive: true });
+        mkdirSync(logDir(), { recursive: true });
         for (const manifest of manifests) {
-          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir, officeKey));
+          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir(), officeKey));
         }
         await Promise.all(services.map((s) => waitHealthy(s)));
       } catch (err) {
@@ -57,18 +56,56 @@ export function upCommand(): Command {
         await shutdown('start failed', 1);
         return;
       }
-      for (const s of services) {
-        s.child.once('exit', (code, signal) => {
-          if (!stopping)
-            void shutdown(
-              `service ${s.manifest.name} exited (code ${code}, signal ${signal}); see ${s.logFile}`,
-              1,
-            );
-        });
-      }
+      const restart = (s: RunningService) =>
+        startService(s.manifest, infra.natsUrl, infra.mongoUrl, logDir(), ensureOfficeKey());
+      for (const s of services) supervise(s, restart, () => !!stopping);
       printReady(infra, services);
       await new Promise(() => {}); // until a signal
     });
+}
+
+const logDir = () => join(highlandHome(), 'logs');
+
+/** First delay before restarting a crashed service, its ceiling, and how long up counts as stable. */
+export const RESTART = { firstMs: 500, maxMs: 30_000, stableMs: 60_000 } as const;
+
+/**
+ * The delay before the next restart: doubling from RESTART.firstMs to RESTART.maxMs while the
+ * service keeps crashing, back to the first after it stayed up for RESTART.stableMs.
+ */
+export function restartDelay(previousMs: number | undefined, upForMs: number): number {
+  if (previousMs === undefined || upForMs >= RESTART.stableMs) return RESTART.firstMs;
+  return Math.min(previousMs * 2, RESTART.maxMs);
+}
+
+/**
+ * Keeps a service running: when its process exits while the platform is not stopping, it is
+ * started again after a backoff, and the others keep serving meanwhile.
+ */
+function supervise(
+  s: RunningService,
+  start: (s: RunningService) => RunningService,
+  stopping: () => boolean,
+  previousDelay?: number,
+): void {
+  const startedAt = Date.now();
+  s.child.once('exit', (code, signal) => {
+    if (stopping()) return;
+    const delay = restartDelay(previousDelay, Date.now() - startedAt);
+    log(
+      `service ${s.manifest.name} exited (code ${code}, signal ${signal}); restarting in ${delay} ms; see ${s.logFile}`,
+    );
+    setTimeout(() => {
+      if (stopping()) return;
+      const next = start(s);
+      s.child = next.child;
+      supervise(s, start, stopping, delay);
+      void waitHealthy(s).then(
+        () => log(`service ${s.manifest.name} is back at ${s.url}`),
+        (err: unknown) => log(err instanceof Error ? err.message : String(err)),
+      );
+    }, delay);
+  });
 }
 
 function startService(

@@ -5,13 +5,20 @@ import { Command } from 'commander';
 import { ensureChromium } from '../browser.js';
 import { log } from '../output.js';
 
-function runNode(script: string, args: string[]): Promise<number> {
+function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolveP, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot(), stdio: 'inherit' });
+    const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot(), stdio: 'inherit', env });
     child.on('error', reject);
     child.on('close', (code, signal) => resolveP(code ?? (signal ? 1 : 0)));
   });
 }
+
+/**
+ * The checks before the tests, root tasks of turbo.json (scripts of the root package.json). Turbo
+ * skips a check whose declared inputs are unchanged since it last passed (cache in .turbo/).
+ */
+const TYPECHECK = ['typecheck'];
+const LINT = ['lint:eslint', 'lint:deps', 'lint:api'];
 
 export function testCommand(): Command {
   return new Command('test')
@@ -24,28 +31,19 @@ export function testCommand(): Command {
     .allowUnknownOption(false)
     .action(async (filters: string[], opts: { project?: string[]; lint: boolean }) => {
       const root = repoRoot();
-      log('typecheck (sources and tests) …');
-      const typecheck = await runNode(join(root, 'node_modules/typescript/bin/tsc'), [
-        '-p',
-        'tsconfig.check.json',
-      ]);
-      if (typecheck !== 0) {
-        log('typecheck failed');
-        process.exitCode = typecheck;
+      const checks = opts.lint ? [...TYPECHECK, ...LINT] : TYPECHECK;
+      log(`${checks.join(', ')} (turbo; a check whose inputs are unchanged since it passed is skipped) …`);
+      const checked = await runNode(
+        join(root, 'node_modules/turbo/bin/turbo'),
+        // --continue: every check runs, so one run shows every problem.
+        ['run', ...checks, '--continue', '--output-logs=new-only'],
+        // Local cache only: no telemetry, no remote cache (turbo.json), no update check.
+        { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
+      );
+      if (checked !== 0) {
+        log('typecheck or lint failed (see above)');
+        process.exitCode = checked;
         return;
-      }
-      if (opts.lint) {
-        log('lint (eslint, type-aware) …');
-        const lint = await runNode(join(root, 'node_modules/eslint/bin/eslint.js'), [
-          '--max-warnings',
-          '0',
-          '.',
-        ]);
-        if (lint !== 0) {
-          log('lint failed');
-          process.exitCode = lint;
-          return;
-        }
       }
       if (!opts.project || opts.project.includes('e2e')) ensureChromium();
       const projects = (opts.project ?? []).flatMap((p) => ['--project', p]);

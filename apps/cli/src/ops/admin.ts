@@ -1,9 +1,13 @@
+import { producingServices } from '@highland/contracts';
 import type { NatsSession } from './connect.js';
 import { reason } from './connect.js';
 import { CliError } from '../output.js';
 
-/** The services that may own consumers, asked in this order when looking for one. */
-export const KNOWN_SERVICES = ['registry', 'reporting', 'tbt', 'zones', 'incentives'] as const;
+/**
+ * The services that may own consumers, asked in this order when looking for one: every service
+ * with events in the contracts' catalogue (a new service is found without an edit here).
+ */
+export const KNOWN_SERVICES: readonly string[] = producingServices;
 
 export type AdminAnswer =
   | { kind: 'ok'; body: Record<string, unknown> }

@@ -40,7 +40,7 @@ async function startUp(): Promise<{ child: ChildProcess; output: () => string; r
   for (const name of ['REGISTRY', 'REPORTING', 'TBT', 'ZONES', 'INCENTIVES']) {
     env[`HIGHLAND_${name}_PORT`] = String(await freePort());
   }
-  const child = spawn(process.execPath, [join(repoRoot(), 'libs/cli/dist/main.js'), 'up'], {
+  const child = spawn(process.execPath, [join(repoRoot(), 'apps/cli/dist/main.js'), 'up'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -86,6 +86,45 @@ describe('./highland up', () => {
       for (const flag of serviceNodeFlags(name)) expect(line).toContain(flag);
     }
     expect(services.find((l) => l.includes('services/registry/'))).toContain('--max-semi-space-size=64');
+  });
+
+  it('restarts a service killed with SIGKILL while the others keep serving', async () => {
+    const up = await startUp();
+    await up.ready;
+    try {
+      const url = (name: string) =>
+        new RegExp(`${name}\\s+(http://127\\.0\\.0\\.1:\\d+)`).exec(up.output())?.[1];
+      const registry = url('registry');
+      const reporting = url('reporting');
+      expect(registry && reporting, up.output()).toBeTruthy();
+      const line = serviceCommandLines().find((l) => l.includes('services/registry/'));
+      const pid = Number(line?.split(' ')[0]);
+      expect(pid).toBeGreaterThan(0);
+      process.kill(pid, 'SIGKILL');
+      const answers = async (base: string) => {
+        try {
+          return (await fetch(`${base}/health/ready`)).ok;
+        } catch {
+          return false;
+        }
+      };
+      let reportingAnswered = true;
+      const deadline = Date.now() + 30_000;
+      let back = false;
+      await new Promise((r) => setTimeout(r, 300));
+      while (!back && Date.now() < deadline) {
+        reportingAnswered &&= await answers(reporting!);
+        back = await answers(registry!);
+        if (!back) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(back, up.output()).toBe(true);
+      expect(reportingAnswered).toBe(true);
+      expect(up.output()).toMatch(/service registry exited .*restarting in \d+ ms/);
+      expect(up.child.exitCode).toBeNull();
+    } finally {
+      up.child.kill('SIGINT');
+      await exited(up.child);
+    }
   });
 
   it('leaves no server behind when it is killed outright (SIGKILL)', async () => {

@@ -339,6 +339,8 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       MONGO_URL: mongoUrl,
       HIGHLAND_NAMESPACE: namespace,
       HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,
+      // One key drives the whole load: the per-key rate limit would measure itself.
+      RATE_LIMIT_REQUESTS: '0',
       LOG_LEVEL: 'warn',
       // A chunk of 5,000 records is ~2.5 MB of JSON; the default limit (1 MB) is for single commands.
       BODY_LIMIT: '32mb',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// For development: `node --enable-source-maps libs/bench/dist/main.js backbone|registry [options]`.
+// For development: `node --enable-source-maps apps/bench/dist/main.js backbone|registry [options]`.
 // The ./highland CLI registers benchCommand() itself.
 import { CommanderError } from 'commander';
 import { benchCommand } from './index.js';
