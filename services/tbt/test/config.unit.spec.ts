@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '@highland/service-kit';
 import { describe, expect, it } from 'vitest';
+import { generateSecretKey } from '../src/adapters/secret-box.js';
 import { TbtConfig, webhookRetries } from '../src/config.js';
 
 const base = {
@@ -45,6 +46,50 @@ describe('TbtConfig', () => {
     expect(webhookRetries(config)).toEqual({ backoffMs: [300, 300, 1000], maxDeliver: 4 });
     const capped = parseConfig(TbtConfig, { ...base, TBT_WEBHOOK_MAX_DELIVER: '2' });
     expect(webhookRetries(capped).maxDeliver).toBe(2);
+  });
+
+  it('bounds every webhook call and allows no internal host unless told', () => {
+    const config = parseConfig(TbtConfig, base);
+    expect(config).toMatchObject({
+      TBT_WEBHOOK_ALLOWED_HOSTS: [],
+      TBT_WEBHOOK_CONNECT_TIMEOUT_MS: 5_000,
+      TBT_WEBHOOK_TIMEOUT_MS: 10_000,
+      TBT_WEBHOOK_MAX_RESPONSE_BYTES: 65_536,
+    });
+    const allowed = parseConfig(TbtConfig, {
+      ...base,
+      TBT_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, hooks.internal:8443',
+    });
+    expect(allowed.TBT_WEBHOOK_ALLOWED_HOSTS).toEqual([
+      { hostname: '127.0.0.1' },
+      { hostname: 'hooks.internal', port: 8443 },
+    ]);
+    expect(() =>
+      parseConfig(TbtConfig, { ...base, TBT_WEBHOOK_ALLOWED_HOSTS: 'http://hooks.internal/' }),
+    ).toThrow(/TBT_WEBHOOK_ALLOWED_HOSTS: 'http:\/\/hooks.internal\/' is not host or host:port/);
+  });
+
+  it('requires the secrets key in production only, and never quotes it when refusing it', () => {
+    expect(parseConfig(TbtConfig, base).TBT_SECRETS_KEY).toBeUndefined();
+    expect(() => parseConfig(TbtConfig, { ...base, NODE_ENV: 'production' })).toThrow(
+      /TBT_SECRETS_KEY: required in production/,
+    );
+    const key = generateSecretKey();
+    const config = parseConfig(TbtConfig, {
+      ...base,
+      NODE_ENV: 'production',
+      TBT_SECRETS_KEY: `k2025:${key}`,
+    });
+    expect(config.TBT_SECRETS_KEY).toEqual([{ id: 'k2025', key: Buffer.from(key, 'base64') }]);
+    const short = Buffer.alloc(16, 7).toString('base64');
+    let message = '';
+    try {
+      parseConfig(TbtConfig, { ...base, TBT_SECRETS_KEY: `k1:${short}` });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/TBT_SECRETS_KEY: key k1: must be 32 bytes in base64/);
+    expect(message).not.toContain(short);
   });
 
   it('refuses bad values, naming each variable', () => {

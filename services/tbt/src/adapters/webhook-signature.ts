@@ -9,7 +9,7 @@ import { failure, type Failure } from '../domain/domain-error.js';
  * where the HMAC is computed with the exporter's secret over `<t>.<raw body>` (the body bytes
  * exactly as sent). A receiver recomputes it, compares in constant time, and refuses timestamps
  * more than 5 minutes from its clock (replays). During a secret rotation the header may carry
- * several `v1=` values; one matching is enough.
+ * several `v1=` values; one matching is enough. Receivers' procedure: docs/webhooks.md.
  */
 export const SIGNATURE_HEADER = 'Highland-Signature';
 export const DEFAULT_TOLERANCE_SECONDS = 300;

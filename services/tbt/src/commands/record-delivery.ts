@@ -6,10 +6,17 @@ export function recordDelivery(id: string, data: EventData<typeof AlertDelivered
   return {
     aggregateId: id,
     name: `webhook ${data.outcome}`,
+    // Giving up is a decision the event must explain: after how many attempts, and the last error.
+    ...(data.outcome === 'dead-lettered'
+      ? { reason: `given up after ${data.attempts} attempts${data.error ? `: ${data.error}` : ''}` }
+      : {}),
     decide: (current) => {
       const s = current?.state;
       if (!s || s.kind !== 'alert') throw Rejection.notFound(`no alert ${id}`);
-      return s.delivery?.outcome === 'delivered' ? undefined : { contract: AlertDeliveredV1, data };
+      if (s.delivery?.outcome === 'delivered') return undefined;
+      // The last attempt's verdict, seen again (a redelivered final attempt), changes nothing.
+      if (s.delivery?.outcome === 'dead-lettered' && data.outcome === 'dead-lettered') return undefined;
+      return { contract: AlertDeliveredV1, data };
     },
   };
 }

@@ -32,12 +32,26 @@ export const ProfileInput = z
   .strict();
 export type ProfileBody = z.infer<typeof ProfileInput>;
 
+export interface RecordProfileOptions {
+  hasSecret: boolean;
+  /** Why a webhook may not be sent to this URL (SSRF: see `adapters/webhook-target.ts`); undefined when it may. */
+  refuseWebhookUrl: (url: string) => string | undefined;
+}
+
 /**
  * Creates or replaces an exporter's profile. Its codes, markets and keywords are checked against
- * HS 2022, the ICS and the WTO members (a refusal names the field); the event says only whether a
- * webhook secret is set (`hasSecret`), never the secret. The same profile again changes nothing.
+ * HS 2022, the ICS and the WTO members, its webhook URL against the office's target policy (a
+ * refusal names the field); the event says only whether a webhook secret is set (`hasSecret`),
+ * never the secret. The same profile again changes nothing.
  */
-export function recordProfile(input: ProfileBody, opts: { hasSecret: boolean }): TbtCommand {
+export function recordProfile(input: ProfileBody, opts: RecordProfileOptions): TbtCommand {
+  const webhookUrl = input.delivery.webhookUrl;
+  const refusedUrl = webhookUrl === undefined ? undefined : opts.refuseWebhookUrl(webhookUrl);
+  if (refusedUrl !== undefined) {
+    throw Rejection.invalid('the webhook URL is not allowed', [
+      { field: 'body.delivery.webhookUrl', reason: refusedUrl },
+    ]);
+  }
   const checked = parseExporterProfile({ id: input.exporterId, enterpriseId: input.enterprise, ...input });
   if (!checked.ok) {
     throw Rejection.invalid('the profile is invalid', [

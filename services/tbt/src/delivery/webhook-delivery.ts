@@ -7,13 +7,18 @@ import type { AlertState } from '../aggregates/state.js';
 import { recordDelivery } from '../commands/record-delivery.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
 import { type TbtConfig, webhookRetries } from '../config.js';
+import { WebhookClient } from '../adapters/webhook-client.js';
 import { signWebhook, SIGNATURE_HEADER } from '../adapters/webhook-signature.js';
 import { TbtView } from '../view/tbt-view.js';
 import { SYSTEM_ACTOR } from './matcher.js';
 import { WebhookSecrets } from './secrets.js';
 
 const HOUR = 3_600_000;
-const WEBHOOK_TIMEOUT_MS = 10_000;
+
+function withoutQuery(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
 
 /** Live alerts per exporter on core NATS: `tbt.alerts.<exporterId>` under the namespace. */
 export const alertsSubject = (topology: Topology, exporterId: string) =>
@@ -30,17 +35,24 @@ export const alertsSubject = (topology: Topology, exporterId: string) =>
 export class WebhookDelivery {
   /** Read by the consumer's options below, once Nest has built this provider. */
   readonly retries: { backoffMs: number[]; maxDeliver: number };
+  /** A call may take its whole timeout: the message is not redelivered meanwhile. */
+  readonly ackWaitMs: number;
 
   constructor(
     @Inject(CONFIG) config: TbtConfig,
     @Inject(TbtView) private readonly view: TbtView,
     @Inject(TbtCommands) private readonly commands: TbtCommands,
     @Inject(WebhookSecrets) private readonly secrets: WebhookSecrets,
+    @Inject(WebhookClient) private readonly client: WebhookClient,
     @Inject(MONGO) private readonly mongo: Connection,
     @Inject(NATS) private readonly nats: NatsHandle,
     @Inject(TOPOLOGY) private readonly topology: Topology,
   ) {
     this.retries = webhookRetries(config);
+    this.ackWaitMs = Math.max(
+      30_000,
+      2 * (config.TBT_WEBHOOK_CONNECT_TIMEOUT_MS + config.TBT_WEBHOOK_TIMEOUT_MS),
+    );
   }
 
   private get log() {
@@ -58,11 +70,37 @@ export class WebhookDelivery {
     await this.nats.nc.flush();
   }
 
+  /**
+   * A failed attempt: retried by the consumer's backoff; on the last one the alert is recorded as
+   * dead-lettered (an event: the exporter was not reached, and why) before the message goes to the
+   * dead-letter stream, where `./highland dlq redrive` can try it again.
+   */
+  private async fail(
+    event: EventEnvelope,
+    ctx: HandlerContext,
+    reason: string,
+    status?: number,
+  ): Promise<never> {
+    if (ctx.deliveryCount >= this.retries.maxDeliver) {
+      await this.commands.run(
+        recordDelivery(event.aggregate.id, {
+          channel: 'webhook',
+          outcome: 'dead-lettered',
+          attempts: ctx.deliveryCount,
+          ...(status ? { status } : {}),
+          error: reason.slice(0, 500),
+        }),
+        { actor: SYSTEM_ACTOR, correlationId: event.correlationId, causationId: event.id },
+      );
+    }
+    throw new Error(reason);
+  }
+
   @OnEvent(AlertRaisedV1, (self: WebhookDelivery) => ({
     durable: 'tbt-webhooks',
     ...self.retries,
     concurrency: 16,
-    ackWaitMs: 30_000,
+    ackWaitMs: self.ackWaitMs,
   }))
   async deliver(event: EventEnvelope, ctx: HandlerContext): Promise<void> {
     await this.view.aggregates.waitFor(ctx.streamSeq);
@@ -81,7 +119,9 @@ export class WebhookDelivery {
           Date.now() - Date.parse(a.raisedAt) < 25 * HOUR,
       );
     if (earlier.length)
-      throw new Error(
+      return this.fail(
+        event,
+        ctx,
         `waiting for ${earlier.length} earlier alert(s) of ${alert.exporterId} (in-order delivery)`,
       );
 
@@ -101,19 +141,12 @@ export class WebhookDelivery {
     const started = Date.now();
     let status: number | undefined;
     let error: string | undefined;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        body,
-        headers,
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        redirect: 'error',
-      });
-      status = res.status;
-      await res.body?.cancel();
-      if (!res.ok) error = `answered HTTP ${res.status}`;
-    } catch (err) {
-      error = (err as Error).message;
+    // Refused targets (SSRF), timeouts and oversized answers all come back as an error here.
+    const answer = await this.client.post(url, body, headers);
+    if ('error' in answer) error = answer.error;
+    else {
+      status = answer.status;
+      if (!answer.ok) error = `answered HTTP ${answer.status}`;
     }
     await this.log.insertOne({
       alertId: id,
@@ -125,7 +158,8 @@ export class WebhookDelivery {
       ms: Date.now() - started,
       at: new Date(),
     });
-    if (error) throw new Error(`webhook ${url} ${error}`);
+    // The URL's query may carry the receiver's own token: neither events nor logs repeat it.
+    if (error) return this.fail(event, ctx, `webhook ${withoutQuery(url)} ${error}`, status);
     await this.commands.run(
       recordDelivery(id, {
         channel: 'webhook',

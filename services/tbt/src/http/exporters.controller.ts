@@ -18,6 +18,7 @@ import type { Connection } from 'mongoose';
 import { acknowledgeAlert, AcknowledgeInput, type AcknowledgeBody } from '../commands/acknowledge-alert.js';
 import { ProfileInput, type ProfileBody, recordProfile } from '../commands/record-profile.js';
 import { TbtCommands } from '../commands/tbt-commands.js';
+import { WebhookTargetPolicy } from '../adapters/webhook-target.js';
 import { WebhookSecrets } from '../delivery/secrets.js';
 import { TbtView } from '../view/tbt-view.js';
 import { assertExporterAccess, callerExporter, canSeeAll, exporterDepartment } from './access.js';
@@ -30,6 +31,7 @@ export class ExportersController {
     @Inject(TbtCommands) private readonly commands: TbtCommands,
     @Inject(TbtView) private readonly view: TbtView,
     @Inject(WebhookSecrets) private readonly secrets: WebhookSecrets,
+    @Inject(WebhookTargetPolicy) private readonly webhookTargets: WebhookTargetPolicy,
     @Inject(API_KEYS) private readonly keys: ApiKeyStore,
     @Inject(MONGO) private readonly mongo: Connection,
   ) {}
@@ -51,7 +53,10 @@ export class ExportersController {
     const secret = body.delivery.webhookSecret;
     const hasSecret = !!secret || !!(await this.secrets.get(body.exporterId));
     // Checked before the secret is stored: a refused profile leaves nothing behind.
-    const cmd = recordProfile(body, { hasSecret });
+    const cmd = recordProfile(body, {
+      hasSecret,
+      refuseWebhookUrl: (url) => this.webhookTargets.refuseUrl(url),
+    });
     if (secret) await this.secrets.set(body.exporterId, secret);
     return commandResponse(res, cmd.aggregateId, await this.commands.run(cmd, callContext(req)), {
       location: `/exporters/${body.exporterId}`,

@@ -30,7 +30,15 @@ export class Mailer {
   constructor(options: MailerOptions) {
     this.outboxDir = options.outboxDir;
     this.from = options.from;
-    if (options.smtpUrl) this.transport = createTransport(options.smtpUrl);
+    // Bounded like every outbound call: nodemailer's defaults wait up to 2 minutes to connect and an hour idle.
+    if (options.smtpUrl)
+      this.transport = createTransport({
+        url: options.smtpUrl,
+        dnsTimeout: 10_000,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 60_000,
+      });
   }
 
   async send(mail: Mail): Promise<string> {

@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { freePort } from '@highland/infra';
+import { listDeadLetters, readAggregateHistory } from '@highland/messaging';
 import { ApiKeyStore, BaseConfig, createService, listen, parseConfig } from '@highland/service-kit';
 import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNames } from '@highland/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
 import { TbtConfig } from '../../src/config.js';
@@ -20,6 +22,7 @@ let fx: MessagingFixture;
 let centre: ReturnType<typeof apiClient>;
 let reg: ReturnType<typeof apiClient>;
 let base: string;
+let tbtMongoUrl: string;
 const received = new Map<string, Array<{ headers: IncomingMessage['headers']; body: string }>>();
 const servers: Server[] = [];
 let cocoaPort: number;
@@ -53,8 +56,11 @@ beforeAll(async () => {
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY,
   };
   officeKey = tbtEnv.HIGHLAND_BOOTSTRAP_OFFICE_KEY;
+  tbtMongoUrl = tbtEnv.MONGO_URL;
   const tbtConfig = parseConfig(TbtConfig, {
     ...tbtEnv,
+    // The receivers listen on 127.0.0.1: the office allows that host explicitly (SSRF allow-list).
+    TBT_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     // Fast retries, and the outbox among the test artifacts.
     TBT_WEBHOOK_BACKOFF_MS: '300,300,300,300,300,300,300,300',
     TBT_OUTBOX_DIR: join(
@@ -89,7 +95,18 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 100));
   await receiver('paints', await freePort().then(async (p) => ((paintsPort = p), p)));
   cocoaPort = await freePort(); // nobody listens here yet
+  // A receiver that always fails: its alerts are given up after the last retry.
+  const broken = createServer((req, res) => {
+    brokenAttempts++;
+    req.resume();
+    req.on('end', () => res.writeHead(500).end('down for maintenance'));
+  });
+  servers.push(broken);
+  brokenPort = await freePort();
+  await new Promise<void>((r) => broken.listen(brokenPort, '127.0.0.1', () => r()));
 });
+let brokenPort = 0;
+let brokenAttempts = 0;
 let paintsPort = 0;
 let officeKey = '';
 afterAll(async () => {
@@ -148,6 +165,20 @@ describe('TBT alerts', () => {
         })
       ).status,
     ).toBe(201);
+    expect(
+      (
+        await centre.post('/exporters', {
+          exporterId: 'broken',
+          enterprise: 'Broken Receiver Paints',
+          hs: ['3208'],
+          markets: ['MWI'],
+          delivery: {
+            webhookUrl: `http://127.0.0.1:${brokenPort}/hooks`,
+            webhookSecret: 'whsec_broken_0123456789abcdef',
+          },
+        })
+      ).status,
+    ).toBe(201);
     // An enterprise with no profile, but a registered standard in ICS 71.100.70 (cosmetics).
     expect(
       (
@@ -192,6 +223,18 @@ describe('TBT alerts', () => {
         verifyWebhook(String(hook.headers['highland-signature']), `${hook.body} `, paintsSecret).ok,
       ).toBe(false);
     }
+    // At rest the secret is sealed (AES-256-GCM): the raw document does not hold it.
+    const mongo = await MongoClient.connect(tbtMongoUrl);
+    try {
+      const raw = await mongo
+        .db()
+        .collection('webhook_secrets')
+        .findOne({ _id: 'paints' as never });
+      expect(raw).toMatchObject({ sealed: { alg: 'A256GCM' } });
+      expect(JSON.stringify(raw)).not.toContain(paintsSecret);
+    } finally {
+      await mongo.close();
+    }
     const announced: string[] = [];
     for await (const m of sub) {
       announced.push(m.json<{ alertId: string }>().alertId);
@@ -233,6 +276,42 @@ describe('TBT alerts', () => {
         (a) => a.delivery?.outcome === 'delivered',
       ),
     );
+  });
+
+  it('dead-letters a delivery after its last retry, and records the alert as dead-lettered', async () => {
+    type Alert = { id: string; delivery?: { outcome: string; attempts: number; error?: string } };
+    const alerts = async () => (await centre.get('/exporters/broken/alerts')).body as Alert[];
+    await until(
+      'dead-lettered',
+      async () => {
+        const list = await alerts();
+        return list.length > 0 && list.every((a) => a.delivery?.outcome === 'dead-lettered');
+      },
+      40_000,
+    );
+    // The earliest fails on its receiver; a later one may give up first, waiting its turn.
+    const given = await alerts();
+    for (const a of given)
+      expect(a.delivery).toMatchObject({
+        outcome: 'dead-lettered',
+        attempts: 9,
+        error: expect.stringMatching(/HTTP 500|in-order delivery/) as string,
+      });
+    expect(given.some((a) => a.delivery?.error?.includes('HTTP 500'))).toBe(true);
+    expect(brokenAttempts).toBeGreaterThanOrEqual(9);
+    const letters = await listDeadLetters(fx.nats.jsm, fx.topology, 'tbt', 'tbt-webhooks');
+    const ids = letters.map(
+      (l) => (JSON.parse(new TextDecoder().decode(l.data)) as { aggregate: { id: string } }).aggregate.id,
+    );
+    for (const a of await alerts()) expect(ids).toContain(a.id);
+    // Giving up is an event with its actor and reason, like every state change.
+    const history = await readAggregateHistory(fx.nats, fx.topology, 'tbt', given[0]!.id);
+    const deadLettered = history.map((h) => h.event).find((e) => e.type === 'tbt.alert-delivered');
+    expect(deadLettered).toMatchObject({
+      actor: { department: 'tbt-centre', user: 'highland matcher' },
+      reason: expect.stringMatching(/^given up after 9 attempts: /) as string,
+      data: { outcome: 'dead-lettered', attempts: 9 },
+    });
   });
 
   it('isolates exporters, records acknowledgements and collects trade-concern candidates', async () => {
@@ -315,12 +394,19 @@ describe('TBT alerts', () => {
       new Date(Date.parse(`${date}T12:00:00+08:00`) - daysBefore * 86_400_000).toISOString();
     expect((await centre.post(`/admin/tick?now=${encodeURIComponent(at(deadline, 30))}`)).status).toBe(403); // only the office drives the clock
     const office = apiClient(base, officeKey);
-    const tick = async (now: string) =>
-      (
+    // Paints' reminders (another exporter, 'broken', matches the same notification).
+    const tick = async (now: string) => {
+      const paints = new Set(
+        ((await centre.get('/exporters/paints/alerts')).body as Array<{ id: string }>).map((a) => a.id),
+      );
+      return (
         (await office.post(`/admin/tick?now=${encodeURIComponent(now)}`)).body as {
-          reminders: Array<{ key: string }>;
+          reminders: Array<{ alertId: string; key: string }>;
         }
-      ).reminders.map((r) => r.key);
+      ).reminders
+        .filter((r) => paints.has(r.alertId))
+        .map((r) => r.key);
+    };
     expect(await tick(at(deadline, 31))).toEqual([]);
     expect(await tick(at(deadline, 30))).toEqual([`${deadline}:30d`]);
     expect(await tick(at(deadline, 29))).toEqual([]); // once only

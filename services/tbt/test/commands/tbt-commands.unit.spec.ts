@@ -8,6 +8,7 @@ import { acknowledgeAlert, AcknowledgeInput } from '../../src/commands/acknowled
 import type { TbtCommand } from '../../src/commands/command.js';
 import { raiseAlert } from '../../src/commands/raise-alert.js';
 import { recordDelivery } from '../../src/commands/record-delivery.js';
+import { WebhookTargetPolicy } from '../../src/adapters/webhook-target.js';
 import { ProfileInput, recordProfile } from '../../src/commands/record-profile.js';
 
 /** The entry after `command` was recorded on `current`. */
@@ -69,6 +70,25 @@ describe('recordDelivery', () => {
   it('refuses an alert that does not exist as not found', () => {
     expect(rejection(() => delivered.decide(undefined)).kind).toBe('not-found');
   });
+
+  it('records giving up once, with why; a later delivery (a re-driven dead letter) still counts', () => {
+    const givenUp = recordDelivery(alert.aggregateId, {
+      channel: 'webhook',
+      outcome: 'dead-lettered',
+      attempts: 9,
+      status: 500,
+      error: 'webhook http://127.0.0.1:1/hooks answered HTTP 500',
+    });
+    expect(givenUp.reason).toBe(
+      'given up after 9 attempts: webhook http://127.0.0.1:1/hooks answered HTTP 500',
+    );
+    const entry = after(givenUp, after(alert));
+    expect(entry.state).toMatchObject({ delivery: { outcome: 'dead-lettered', attempts: 9, status: 500 } });
+    expect(givenUp.decide(entry)).toBeUndefined();
+    const redriven = after(delivered, entry);
+    expect(redriven.state).toMatchObject({ delivery: { outcome: 'delivered' } });
+    expect(givenUp.decide(redriven)).toBeUndefined();
+  });
 });
 
 describe('acknowledgeAlert', () => {
@@ -107,6 +127,7 @@ describe('acknowledgeAlert', () => {
 });
 
 describe('recordProfile', () => {
+  const refuseWebhookUrl = (url: string) => new WebhookTargetPolicy().refuseUrl(url);
   const body = ProfileInput.parse({
     exporterId: 'paints',
     enterprise: 'Chongqing Sanxia Paints',
@@ -121,7 +142,7 @@ describe('recordProfile', () => {
   });
 
   it('records the checked profile with whether a secret is set, never the secret', () => {
-    const cmd = recordProfile(body, { hasSecret: true });
+    const cmd = recordProfile(body, { hasSecret: true, refuseWebhookUrl });
     expect(cmd.aggregateId).toBe('exp-paints');
     const decision = cmd.decide(undefined);
     expect(decision?.data).toEqual({
@@ -139,13 +160,33 @@ describe('recordProfile', () => {
   });
 
   it('changes nothing for the same profile, and records a changed one', () => {
-    const entry = after(recordProfile(body, { hasSecret: true }));
-    expect(recordProfile(body, { hasSecret: true }).decide(entry)).toBeUndefined();
-    expect(recordProfile({ ...body, hs: ['3209'] }, { hasSecret: true }).decide(entry)).toBeDefined();
+    const entry = after(recordProfile(body, { hasSecret: true, refuseWebhookUrl }));
+    expect(recordProfile(body, { hasSecret: true, refuseWebhookUrl }).decide(entry)).toBeUndefined();
+    expect(
+      recordProfile({ ...body, hs: ['3209'] }, { hasSecret: true, refuseWebhookUrl }).decide(entry),
+    ).toBeDefined();
+  });
+
+  it('refuses a webhook aimed at an internal address as invalid, naming the field and why', () => {
+    const internal = {
+      ...body,
+      delivery: { ...body.delivery, webhookUrl: 'http://169.254.169.254/latest/' },
+    };
+    const refused = rejection(() => recordProfile(internal, { hasSecret: true, refuseWebhookUrl }));
+    expect(refused.kind).toBe('invalid');
+    expect(refused.errors).toEqual([
+      {
+        field: 'body.delivery.webhookUrl',
+        reason:
+          '169.254.169.254 is a link-local address, not allowed as a webhook target (TBT_WEBHOOK_ALLOWED_HOSTS)',
+      },
+    ]);
   });
 
   it('refuses codes outside HS 2022 as invalid, naming the field', () => {
-    const refused = rejection(() => recordProfile({ ...body, hs: ['9999'] }, { hasSecret: false }));
+    const refused = rejection(() =>
+      recordProfile({ ...body, hs: ['9999'] }, { hasSecret: false, refuseWebhookUrl }),
+    );
     expect(refused.kind).toBe('invalid');
     expect(refused.errors[0]?.field).toMatch(/^body\.hs/);
   });
