@@ -13,6 +13,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
 import { TbtConfig } from '../../src/config.js';
+import { day, paintsNotification } from '../fixtures/paints-notification.js';
 
 const names = testNames(import.meta.url);
 const sample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notifications-sample.csv'), 'utf8');
@@ -368,22 +369,8 @@ describe('TBT alerts', () => {
   });
 
   it('reminds 30 and 7 days before the deadline, once each, and reschedules when an addendum moves it', async () => {
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const deadline = day(40);
-    const notification = {
-      documentSymbol: 'G/TBT/N/MWI/999',
-      notifyingMember: 'Malawi',
-      distributionDate: day(-1),
-      title: 'Paints and varnishes — specification',
-      description: 'Draft standard for paints',
-      productsCovered: 'Paints',
-      hsCodes: ['320890'],
-      icsCodes: [],
-      objectives: [],
-      keywords: [],
-      finalDateForComments: deadline,
-      notificationType: 'Regular notification',
-    };
+    const notification = paintsNotification('G/TBT/N/MWI/999', deadline);
     expect((await centre.post('/notifications', notification)).status).toBe(200);
     await until('alert for G/TBT/N/MWI/999', async () =>
       ((await centre.get('/exporters/paints/alerts')).body as Array<{ symbol?: string }>).some(

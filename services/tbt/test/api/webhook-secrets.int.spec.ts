@@ -20,6 +20,7 @@ import { generateSecretKey, SecretBox } from '../../src/adapters/secret-box.js';
 import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
 import { TbtConfig } from '../../src/config.js';
 import { localSecretsKey, WebhookSecrets } from '../../src/delivery/secrets.js';
+import { paintsNotification } from '../fixtures/paints-notification.js';
 
 const names = testNames(import.meta.url);
 const secret = 'whsec_rotation_0123456789abcdef';
@@ -67,21 +68,10 @@ let symbol = 0;
 /** A notification for the paints profile, and the signed webhook it brings. */
 async function deliverOne(): Promise<{ headers: IncomingMessage['headers']; body: string }> {
   const before = received.length;
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const res = await centre.post('/notifications', {
-    documentSymbol: `G/TBT/N/MWI/8${String(++symbol).padStart(2, '0')}`,
-    notifyingMember: 'Malawi',
-    distributionDate: day(-1),
-    title: 'Paints and varnishes — specification',
-    description: 'Draft standard for paints',
-    productsCovered: 'Paints',
-    hsCodes: ['320890'],
-    icsCodes: [],
-    objectives: [],
-    keywords: [],
-    finalDateForComments: day(40),
-    notificationType: 'Regular notification',
-  });
+  const res = await centre.post(
+    '/notifications',
+    paintsNotification(`G/TBT/N/MWI/8${String(++symbol).padStart(2, '0')}`),
+  );
   expect(res.status).toBe(200);
   await until('a webhook', () => received.length > before);
   return received[received.length - 1]!;

@@ -11,6 +11,7 @@ import { apiClient, messagingFixture, type MessagingFixture, serviceEnv, testNam
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TbtConfig } from '../../src/config.js';
+import { paintsNotification } from '../fixtures/paints-notification.js';
 
 const names = testNames(import.meta.url);
 let tbt: NestExpressApplication;
@@ -115,21 +116,7 @@ describe('webhook targets (SSRF)', () => {
     expect(
       (await centre.post('/exporters', profile('rebound', `http://${REBOUND}:${port}/hooks`))).status,
     ).toBe(201);
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const notification = {
-      documentSymbol: 'G/TBT/N/MWI/777',
-      notifyingMember: 'Malawi',
-      distributionDate: day(-1),
-      title: 'Paints and varnishes — specification',
-      description: 'Draft standard for paints',
-      productsCovered: 'Paints',
-      hsCodes: ['320890'],
-      icsCodes: [],
-      objectives: [],
-      keywords: [],
-      finalDateForComments: day(40),
-      notificationType: 'Regular notification',
-    };
+    const notification = paintsNotification('G/TBT/N/MWI/777');
     expect((await centre.post('/notifications', notification)).status).toBe(200);
     await until(
       'a refused attempt',

@@ -21,6 +21,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSecretKey } from '../../src/adapters/secret-box.js';
 import { verifyWebhook } from '../../src/adapters/webhook-signature.js';
+import { paintsNotification } from '../fixtures/paints-notification.js';
 
 const names = testNames(import.meta.url);
 const logDir = join(import.meta.dirname, '..', '..', '..', '..', 'test-artifacts', 'tbt-secrets', names.db);
@@ -158,22 +159,7 @@ beforeAll(async () => {
   expect((await call('GET', '/exporters/paints', `${centreKey}x`)).status).toBe(401);
   expect((await call('GET', '/concerns', exporterKey)).status).toBe(403);
   expect((await call('GET', '/exporters/broken', exporterKey)).status).toBe(404);
-
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const notification = {
-    documentSymbol: 'G/TBT/N/MWI/901',
-    notifyingMember: 'Malawi',
-    distributionDate: day(-1),
-    title: 'Paints and varnishes — specification',
-    description: 'Draft standard for paints',
-    productsCovered: 'Paints',
-    hsCodes: ['320890'],
-    icsCodes: [],
-    objectives: [],
-    keywords: [],
-    finalDateForComments: day(40),
-    notificationType: 'Regular notification',
-  };
+  const notification = paintsNotification('G/TBT/N/MWI/901');
   expect((await call('POST', '/notifications', centreKey, notification)).status).toBe(200);
   await until('the signed delivery', () => received.length >= 1);
   await until('the failing receiver given up', async () => {
