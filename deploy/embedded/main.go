@@ -128,6 +128,7 @@ func main() {
 	natsAddr := fs.String("nats-addr", "", "NATS listen host:port (empty = NATS disabled; port 0 = random free port)")
 	natsDir := fs.String("nats-dir", "", "JetStream store directory (required with -nats-addr)")
 	natsName := fs.String("nats-name", "highland", "NATS server name")
+	natsConfig := fs.String("nats-config", "", "NATS configuration file (users and permissions); listen address, store dir and name still come from the flags")
 	ferretAddr := fs.String("ferret-addr", "", "FerretDB listen host:port (empty = FerretDB disabled; port 0 = random free port)")
 	ferretDir := fs.String("ferret-dir", "", "FerretDB SQLite directory, created if missing (required with -ferret-addr)")
 	parentPID := fs.Int("parent-pid", 0, "if > 0, shut down when this process is gone or our parent process changes")
@@ -218,15 +219,21 @@ func main() {
 			fatal("cannot create -nats-dir %s: %v", storeDir, err)
 		}
 
-		opts := &server.Options{
-			Host:       host,
-			Port:       port,
-			ServerName: *natsName,
-			JetStream:  true,
-			StoreDir:   storeDir,
-			NoSigs:     true,
-			Debug:      lv == levelDebug,
+		opts := &server.Options{}
+		if *natsConfig != "" {
+			// Authorization (users, permissions) comes from the file; without it anyone who
+			// reaches the port could publish events or write the API-key bucket.
+			if opts, err = server.ProcessConfigFile(*natsConfig); err != nil {
+				fatal("nats: invalid -nats-config %s: %v", *natsConfig, err)
+			}
 		}
+		opts.Host = host
+		opts.Port = port
+		opts.ServerName = *natsName
+		opts.JetStream = true
+		opts.StoreDir = storeDir
+		opts.NoSigs = true
+		opts.Debug = lv == levelDebug
 		s, err := server.NewServer(opts)
 		if err != nil {
 			fatal("nats: cannot create server: %v", err)

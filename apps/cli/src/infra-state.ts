@@ -10,6 +10,8 @@ export interface InfraState {
   natsKind: string;
   mongoKind: string;
   dataDir: string;
+  /** The NATS users' seed files, when the NATS started by `infra up` requires them. */
+  natsCredentialsDir?: string;
   logFiles: string[];
   startedAt: string;
 }

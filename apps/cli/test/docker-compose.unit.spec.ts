@@ -11,12 +11,13 @@ interface ComposeService {
   ports?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown>;
+  volumes?: string[];
   build?: { args?: Record<string, string> };
 }
 const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8')) as {
   services: Record<string, ComposeService>;
 };
-const infraNames = ['mongo', 'nats'];
+const infraNames = ['mongo', 'nats', 'nats-credentials'];
 const services = discoverServices();
 
 describe('docker-compose.yml stays true to the code', () => {
@@ -24,6 +25,14 @@ describe('docker-compose.yml stays true to the code', () => {
     expect(compose.services.mongo?.image).toMatch(/^mongo:8/);
     expect(compose.services.mongo?.command).toContain('--replSet');
     expect(compose.services.nats?.command).toContain('-js');
+  });
+
+  it('gives NATS the generated users and permissions, and no anonymous access', () => {
+    expect(compose.services['nats-credentials']?.command).toEqual(
+      expect.arrayContaining(['nats-credentials', '--out', '/creds']),
+    );
+    expect(compose.services.nats?.command).toEqual(expect.arrayContaining(['-c', '/creds/nats-server.conf']));
+    expect(Object.keys(compose.services.nats?.depends_on ?? {})).toEqual(['nats-credentials']);
   });
 
   it('names exactly the services that exist under services/', () => {
@@ -38,6 +47,9 @@ describe('docker-compose.yml stays true to the code', () => {
       expect(svc.ports).toContain(`${s.defaultPort}:${s.defaultPort}`);
       expect(svc.environment?.PORT).toBe(String(s.defaultPort));
       expect(svc.environment?.NATS_URL).toBe('nats://nats:4222');
+      // Its own NATS user: the seed of its name from the credentials volume.
+      expect(svc.environment?.NATS_CREDENTIALS_FILE).toBe(`/creds/${name}.nk`);
+      expect(svc.volumes).toContain('nats-creds:/creds:ro');
       expect(svc.environment?.MONGO_URL).toBe(`mongodb://mongo:27017/${s.database}?replicaSet=rs0`);
       expect(Object.keys(svc.depends_on ?? {}).sort()).toEqual(['mongo', 'nats']);
       expect(svc.build?.args?.SERVICE).toBe(name);

@@ -14,12 +14,17 @@ import { runCommand } from './run-command.js';
 
 const names = testNames(import.meta.url);
 let fx: MessagingFixture;
-const saved = { NATS_URL: process.env.NATS_URL, HIGHLAND_NAMESPACE: process.env.HIGHLAND_NAMESPACE };
+const saved = {
+  NATS_URL: process.env.NATS_URL,
+  HIGHLAND_NAMESPACE: process.env.HIGHLAND_NAMESPACE,
+  NATS_CREDENTIALS_FILE: process.env.NATS_CREDENTIALS_FILE,
+};
 let fakes: Subscription[] = [];
 
 beforeAll(async () => {
   fx = await messagingFixture(names);
   process.env.NATS_URL = inject('natsUrl');
+  process.env.NATS_CREDENTIALS_FILE = inject('natsCredentialsFile');
   process.env.HIGHLAND_NAMESPACE = fx.topology.namespace;
 });
 afterEach(() => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, highlandCache, repoRoot, serviceNodeFlags } from '@highland/infra';
+import { connectNats } from '@highland/messaging';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const home = mkdtempSync(join(tmpdir(), 'highland-up-'));
@@ -74,6 +75,11 @@ describe('./highland up', () => {
     expect(up.output()).toMatch(/NATS\s+nats:\/\/127\.0\.0\.1:\d+/);
     expect(up.output()).toMatch(/store\s+mongodb:\/\/127\.0\.0\.1:\d+/);
     expect(ourServers().length).toBeGreaterThan(0);
+    // The services reached ready as their own NATS users; a client without credentials is refused.
+    const natsUrl = /NATS\s+(nats:\/\/\S+)/.exec(up.output())![1]!;
+    await expect(connectNats({ url: natsUrl, name: 'anonymous', timeoutMs: 2_000 })).rejects.toThrow(
+      /authorization/i,
+    );
     const services = serviceCommandLines();
     up.child.kill('SIGINT');
     expect(await exited(up.child)).toBe(0);

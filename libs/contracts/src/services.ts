@@ -22,3 +22,9 @@ export const eventProducers: readonly EventProducer[] = producingServices.map((n
   if (!positionTag) throw new Error(`producing service "${name}" declares no position tag (services.ts)`);
   return { name, positionTag };
 });
+
+/**
+ * JetStream KV buckets a service writes besides the shared ones (idempotency, leases): its NATS user
+ * may write these and no others (`libs/messaging/src/nats-auth.ts`). A new service declares its own.
+ */
+export const ownBuckets: Readonly<Record<string, readonly string[]>> = { reporting: ['highland_progress'] };

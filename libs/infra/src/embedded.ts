@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureNatsCredentials, OPERATOR_USER, seedFileIn } from '@highland/messaging';
 import { ensureEmbeddedBinary, InfraError, type Progress } from './go-build.js';
 import { freePort } from './ports.js';
 import { waitForMongo, waitForNats } from './readiness.js';
@@ -17,6 +18,8 @@ export interface InfraOptions {
   tiedToThisProcess?: boolean;
   progress?: Progress;
   env?: NodeJS.ProcessEnv;
+  /** Also create the all-permissions `admin` NATS user (test harnesses, benchmarks). */
+  adminUser?: boolean;
 }
 
 export interface Infra {
@@ -24,6 +27,11 @@ export interface Infra {
   mongoUrl: string;
   natsKind: NatsKind;
   mongoKind: MongoKind;
+  /**
+   * Folder of the NATS users' seed files (`<user>.nk`): generated for a NATS started here, else
+   * HIGHLAND_NATS_CREDENTIALS; undefined when the external NATS takes anonymous clients.
+   */
+  natsCredentialsDir?: string;
   /** Processes this call started (empty when everything was external). */
   pids: number[];
   logFiles: string[];
@@ -62,6 +70,13 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
     let mongoUrl = env.MONGO_URL;
     let natsKind: NatsKind = 'external';
     let mongoKind: MongoKind = 'external';
+    let natsCredentialsDir = natsUrl ? env.HIGHLAND_NATS_CREDENTIALS || undefined : undefined;
+    // A NATS started here admits only the platform's users, each with its own permissions.
+    const natsAuth = () => {
+      const creds = ensureNatsCredentials(join(opts.dataDir, 'nats-auth'), { admin: opts.adminUser });
+      natsCredentialsDir = creds.dir;
+      return creds.configFile;
+    };
 
     const mongod = mongoUrl ? undefined : which('mongod');
     if (!mongoUrl && mongod) {
@@ -100,7 +115,12 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
         logFiles.push(log);
         const sd = join(opts.dataDir, 'jetstream');
         started.push(
-          spawnLogged(systemNats, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', sd], log, false),
+          spawnLogged(
+            systemNats,
+            ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', sd, '-c', natsAuth()],
+            log,
+            false,
+          ),
         );
         natsUrl = `nats://127.0.0.1:${port}`;
         natsKind = 'system-nats-server';
@@ -109,7 +129,14 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
         const args: string[] = [];
         if (wantNats) {
           const port = opts.natsPort ?? (await freePort());
-          args.push('-nats-addr', `127.0.0.1:${port}`, '-nats-dir', join(opts.dataDir, 'jetstream'));
+          args.push(
+            '-nats-addr',
+            `127.0.0.1:${port}`,
+            '-nats-dir',
+            join(opts.dataDir, 'jetstream'),
+            '-nats-config',
+            natsAuth(),
+          );
           natsUrl = `nats://127.0.0.1:${port}`;
           natsKind = 'embedded';
         }
@@ -128,12 +155,14 @@ export async function startInfra(opts: InfraOptions): Promise<Infra> {
       }
     }
 
-    await Promise.all([waitForNats(natsUrl!), waitForMongo(mongoUrl!)]);
+    const probeUser = natsCredentialsDir ? seedFileIn(natsCredentialsDir, OPERATOR_USER) : undefined;
+    await Promise.all([waitForNats(natsUrl!, undefined, probeUser), waitForMongo(mongoUrl!)]);
     return {
       natsUrl: natsUrl!,
       mongoUrl: mongoUrl!,
       natsKind,
       mongoKind,
+      natsCredentialsDir,
       pids: started.map((c) => c.pid!).filter(Boolean),
       logFiles,
       stop,

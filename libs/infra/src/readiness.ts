@@ -1,4 +1,5 @@
 import { jetstreamManager } from '@nats-io/jetstream';
+import { seedAuthenticator } from '@highland/messaging';
 import { connect } from '@nats-io/transport-node';
 import { MongoClient } from 'mongodb';
 
@@ -19,9 +20,15 @@ async function retryUntil<T>(what: string, timeoutMs: number, attempt: () => Pro
 }
 
 /** NATS is ready when JetStream answers an account-info request. */
-export function waitForNats(url: string, timeoutMs = 15_000): Promise<void> {
+export function waitForNats(url: string, timeoutMs = 15_000, credentialsFile?: string): Promise<void> {
+  const authenticator = seedAuthenticator(credentialsFile);
   return retryUntil(`NATS at ${url}`, timeoutMs, async () => {
-    const nc = await connect({ servers: url, timeout: 1_000, reconnect: false });
+    const nc = await connect({
+      servers: url,
+      timeout: 1_000,
+      reconnect: false,
+      ...(authenticator ? { authenticator } : {}),
+    });
     try {
       await (await jetstreamManager(nc)).getAccountInfo();
     } finally {

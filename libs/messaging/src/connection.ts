@@ -1,5 +1,6 @@
 import { jetstream, type JetStreamClient, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { seedAuthenticator } from './nats-auth.js';
 import { registerPubAckInbox } from './pub-acks.js';
 
 export interface NatsHandle {
@@ -14,10 +15,14 @@ export async function connectNats(opts: {
   url: string;
   name: string;
   timeoutMs?: number;
+  /** The NKey seed file of this client's NATS user (`nats-auth.ts`); anonymous without one. */
+  credentialsFile?: string;
 }): Promise<NatsHandle> {
+  const authenticator = seedAuthenticator(opts.credentialsFile);
   const nc = await connect({
     servers: opts.url.split(','),
     name: opts.name,
+    ...(authenticator ? { authenticator } : {}),
     timeout: opts.timeoutMs ?? 5_000,
     // Keep reconnecting for as long as the process lives: a NATS restart must not end a service.
     maxReconnectAttempts: -1,

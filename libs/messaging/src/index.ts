@@ -14,3 +14,4 @@ export * from './nest/index.js';
 export * from './history.js';
 export * from './leadership.js';
 export * from './requests.js';
+export * from './nats-auth.js';

@@ -128,7 +128,11 @@ describe('consumer runner', () => {
     const n = 40;
     const start = (await fx.nats.jsm.streams.info(stream())).state.last_seq;
     // First process: handles a few events, then hangs; its connection is then cut without draining.
-    const doomed = await connectNats({ url: inject('natsUrl'), name: 'doomed' });
+    const doomed = await connectNats({
+      url: inject('natsUrl'),
+      name: 'doomed',
+      credentialsFile: inject('natsCredentialsFile') || undefined,
+    });
     let handled = 0;
     const first = new ConsumerRunner(doomed, fx.topology, {
       service: 'registry',

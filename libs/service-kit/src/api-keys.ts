@@ -36,6 +36,7 @@ export class ApiKeyStore {
    */
   private readonly verified = new Map<string, ApiKeyRecord>();
   private watcher?: { stop(): void };
+  private bootstrap?: { hash: string; record: ApiKeyRecord };
 
   private constructor(private readonly kv: KV) {}
 
@@ -55,7 +56,7 @@ export class ApiKeyStore {
         if (e.operation === 'PUT') {
           const parsed = ApiKeyRecord.safeParse(e.json());
           if (parsed.success) store.byHash.set(e.key, parsed.data);
-        } else {
+        } else if (e.key !== store.bootstrap?.hash) {
           store.byHash.delete(e.key);
         }
         store.verified.clear();
@@ -88,17 +89,16 @@ export class ApiKeyStore {
     return { key, hash, record };
   }
 
-  /** Registers a key given in plain text (the office bootstrap key); a no-op when it exists. */
-  async ensure(plainKey: string, input: Omit<ApiKeyRecord, 'createdAt'>): Promise<void> {
-    const hash = hashApiKey(plainKey);
-    if (this.byHash.has(hash)) return;
+  /**
+   * Accepts a key given in plain text in this service's own configuration (the office bootstrap key)
+   * without writing it to the bucket: services may not write the key bucket (only the CLI's `keys`
+   * NATS user may), so a compromised service cannot mint keys. Replacing it means restarting with
+   * another key.
+   */
+  trustBootstrap(plainKey: string, input: Omit<ApiKeyRecord, 'createdAt'>): void {
     const record = ApiKeyRecord.parse({ ...input, createdAt: new Date().toISOString() });
-    try {
-      await this.kv.create(hash, JSON.stringify(record));
-    } catch {
-      // another replica registered it first
-    }
-    this.byHash.set(hash, record);
+    this.bootstrap = { hash: hashApiKey(plainKey), record };
+    this.byHash.set(this.bootstrap.hash, record);
   }
 
   async revoke(hash: string): Promise<void> {

@@ -5,6 +5,11 @@ export const BaseConfig = z.object({
   PORT: z.coerce.number().int().min(1).max(65535),
   HOST: z.string().default('127.0.0.1'),
   NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'a nats:// URL (comma-separate several servers)'),
+  /** This service's NATS user: the NKey seed file `./highland up` generates (see nats-auth.ts). */
+  NATS_CREDENTIALS_FILE: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL naming the database'),
   /** Prefix of every stream and subject (tests run several platforms on one server). */
   HIGHLAND_NAMESPACE: z

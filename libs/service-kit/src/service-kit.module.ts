@@ -89,7 +89,11 @@ export class ServiceKitModule {
           provide: NATS,
           inject: [TOPOLOGY],
           useFactory: async (topology: Topology) => {
-            const nats = await connectNats({ url: config.NATS_URL, name: service });
+            const nats = await connectNats({
+              url: config.NATS_URL,
+              name: service,
+              credentialsFile: config.NATS_CREDENTIALS_FILE,
+            });
             // Streams as code: this service's own stream and the shared dead-letter stream.
             await ensureStream(nats.jsm, topology.eventStream(service));
             await ensureStream(nats.jsm, topology.dlqStream());
@@ -124,7 +128,7 @@ export class ServiceKitModule {
           useFactory: async (nats: NatsHandle, topology: Topology) => {
             const keys = await ApiKeyStore.open(nats, topology);
             if (config.HIGHLAND_BOOTSTRAP_OFFICE_KEY) {
-              await keys.ensure(config.HIGHLAND_BOOTSTRAP_OFFICE_KEY, {
+              keys.trustBootstrap(config.HIGHLAND_BOOTSTRAP_OFFICE_KEY, {
                 department: 'office',
                 scopes: ['*'],
                 label: 'standardization office',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInfra } from '@highland/infra';
+import { ADMIN_USER, seedFileIn } from '@highland/messaging';
 import { MongoClient } from 'mongodb';
 import type { TestProject } from 'vitest/node';
 import { startContainers } from './containers.js';
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let natsUrl = process.env.NATS_URL;
   let mongoUrl = process.env.MONGO_URL;
   let source: 'env' | 'testcontainers' | 'embedded' = 'env';
+  let credentialsDir = natsUrl ? (process.env.HIGHLAND_NATS_CREDENTIALS ?? '') : '';
   let teardown = async () => {};
 
   if (!natsUrl || !mongoUrl) {
@@ -31,10 +33,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const infra = await startInfra({
         dataDir,
         tiedToThisProcess: true,
+        adminUser: true,
         env: { ...process.env, NATS_URL: natsUrl, MONGO_URL: mongoUrl },
       });
       natsUrl = infra.natsUrl;
       mongoUrl = infra.mongoUrl;
+      credentialsDir = infra.natsCredentialsDir ?? '';
       source = 'embedded';
       teardown = async () => {
         await infra.stop();
@@ -46,6 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('natsUrl', natsUrl);
   project.provide('mongoUrl', mongoUrl);
   project.provide('serverSource', source);
+  project.provide('natsCredentialsDir', credentialsDir);
+  project.provide('natsCredentialsFile', credentialsDir ? seedFileIn(credentialsDir, ADMIN_USER) : '');
   project.provide('mongoKind', await detectMongoKind(mongoUrl));
   return teardown;
 }

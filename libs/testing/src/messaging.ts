@@ -12,7 +12,11 @@ export interface MessagingFixture {
 
 /** A NATS connection and a namespace of this test file's own, with the given services' streams. */
 export async function messagingFixture(names: TestNames, services: string[] = []): Promise<MessagingFixture> {
-  const nats = await connectNats({ url: inject('natsUrl'), name: `test-${names.prefix}` });
+  const nats = await connectNats({
+    url: inject('natsUrl'),
+    name: `test-${names.prefix}`,
+    credentialsFile: inject('natsCredentialsFile') || undefined,
+  });
   const topology = new Topology(names.prefix.toLowerCase());
   for (const s of services) await ensureStream(nats.jsm, topology.eventStream(s));
   await ensureStream(nats.jsm, topology.dlqStream());

@@ -23,6 +23,7 @@ export async function serviceEnv(names: TestNames, service: string): Promise<Ser
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
     NATS_URL: inject('natsUrl'),
+    ...(inject('natsCredentialsFile') ? { NATS_CREDENTIALS_FILE: inject('natsCredentialsFile') } : {}),
     MONGO_URL: url.toString(),
     HIGHLAND_NAMESPACE: names.prefix.toLowerCase(),
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: `hl_test_office_${randomBytes(16).toString('hex')}`,

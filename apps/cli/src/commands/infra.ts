@@ -72,6 +72,7 @@ export function infraCommand(): Command {
         natsUrl: started.natsUrl,
         mongoUrl: started.mongoUrl,
         natsKind: started.natsKind,
+        natsCredentialsDir: started.natsCredentialsDir,
         mongoKind: started.mongoKind,
         dataDir: join(highlandHome(), 'data'),
         logFiles: started.logFiles,

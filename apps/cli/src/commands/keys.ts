@@ -85,7 +85,7 @@ export function keysCommand(): Command {
         } finally {
           store.close();
         }
-      });
+      }, 'keys');
     });
 
   keys
@@ -106,7 +106,7 @@ export function keysCommand(): Command {
         } finally {
           store.close();
         }
-      });
+      }, 'keys');
     });
 
   keys
@@ -126,14 +126,14 @@ export function keysCommand(): Command {
           );
           if (key.department === 'office' && key.scopes.includes('*')) {
             out(
-              'note: services re-register the office key they were started with (HIGHLAND_BOOTSTRAP_OFFICE_KEY); ' +
+              'note: services also accept the office key they were started with (HIGHLAND_BOOTSTRAP_OFFICE_KEY); ' +
                 'remove .highland/office.key and restart `./highland up` to replace it',
             );
           }
         } finally {
           store.close();
         }
-      });
+      }, 'keys');
     });
 
   return withUsageExitCodes(keys);

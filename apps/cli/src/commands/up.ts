@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { highlandHome, serviceNodeFlags, stopProcess } from '@highland/infra';
+import { seedFileIn } from '@highland/messaging';
 import { Command } from 'commander';
 import { discoverServices, type ServiceManifest, withDatabase } from '../services.js';
 import { CliError, log } from '../output.js';
@@ -48,7 +49,7 @@ export function upCommand(): Command {
         const officeKey = ensureOfficeKey();
         mkdirSync(logDir(), { recursive: true });
         for (const manifest of manifests) {
-          services.push(startService(manifest, infra.natsUrl, infra.mongoUrl, logDir(), officeKey));
+          services.push(startService(manifest, infra, logDir(), officeKey));
         }
         await Promise.all(services.map((s) => waitHealthy(s)));
       } catch (err) {
@@ -56,8 +57,7 @@ export function upCommand(): Command {
         await shutdown('start failed', 1);
         return;
       }
-      const restart = (s: RunningService) =>
-        startService(s.manifest, infra.natsUrl, infra.mongoUrl, logDir(), ensureOfficeKey());
+      const restart = (s: RunningService) => startService(s.manifest, infra, logDir(), ensureOfficeKey());
       for (const s of services) supervise(s, restart, () => !!stopping);
       printReady(infra, services);
       await new Promise(() => {}); // until a signal
@@ -110,8 +110,11 @@ function supervise(
 
 function startService(
   manifest: ServiceManifest,
-  natsUrl: string,
-  mongoUrl: string,
+  {
+    natsUrl,
+    mongoUrl,
+    natsCredentialsDir,
+  }: { natsUrl: string; mongoUrl: string; natsCredentialsDir?: string },
   logDir: string,
   officeKey: string,
 ): RunningService {
@@ -126,6 +129,8 @@ function startService(
       env: {
         ...process.env,
         NATS_URL: natsUrl,
+        // Each service connects as its own NATS user: it may publish only its own events.
+        NATS_CREDENTIALS_FILE: natsCredentialsDir ? seedFileIn(natsCredentialsDir, manifest.name) : '',
         MONGO_URL: withDatabase(mongoUrl, manifest.database),
         PORT: String(port),
         HOST: process.env.HOST ?? '127.0.0.1',

@@ -1,4 +1,6 @@
-import { DEFAULT_NATS_PORT } from '@highland/infra';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_NATS_PORT, highlandHome } from '@highland/infra';
 import type { NatsHandle, Topology } from '@highland/messaging';
 import { type InfraState, readInfraState } from '../infra-state.js';
 import { CliError } from '../output.js';
@@ -57,6 +59,31 @@ function natsPort(env: Env): number {
   return port;
 }
 
+/**
+ * The seed file the CLI connects with as `user` (`cli` for operations, `keys` for key
+ * administration): NATS_CREDENTIALS_FILE when set; else that user's file in HIGHLAND_NATS_CREDENTIALS,
+ * in what `./highland infra up` recorded, or in the folder `./highland up` generates; anonymous
+ * when there is none (an external NATS without authentication).
+ */
+export function resolveNatsCredentials(
+  user: string,
+  env: Env = process.env,
+  infraState: () => Pick<InfraState, 'natsCredentialsDir'> | undefined = readInfraState,
+): string | undefined {
+  if (env.NATS_CREDENTIALS_FILE) return env.NATS_CREDENTIALS_FILE;
+  let dir = env.HIGHLAND_NATS_CREDENTIALS;
+  if (!dir && !env.NATS_URL) {
+    try {
+      dir = infraState()?.natsCredentialsDir;
+    } catch {
+      dir = undefined;
+    }
+    dir ??= join(highlandHome(), 'data', 'nats-auth');
+  }
+  const file = dir ? join(dir, `${user}.nk`) : undefined;
+  return file && existsSync(file) ? file : undefined;
+}
+
 export interface NatsSession {
   nats: NatsHandle;
   topology: Topology;
@@ -76,12 +103,18 @@ export function describeTarget(t: NatsTarget): string {
 export async function openNats(
   target: NatsTarget = resolveNatsTarget(),
   timeoutMs = 3_000,
+  user = 'cli',
 ): Promise<NatsSession> {
   const { connectNats, Topology } = await import('@highland/messaging');
   const topology = new Topology(target.namespace);
   let nats: NatsHandle;
   try {
-    nats = await connectNats({ url: target.url, name: 'highland-cli', timeoutMs });
+    nats = await connectNats({
+      url: target.url,
+      name: 'highland-cli',
+      timeoutMs,
+      credentialsFile: resolveNatsCredentials(user),
+    });
   } catch (err) {
     throw new CliError(
       `cannot reach NATS at ${describeTarget(target)}: ${reason(err)}. Is \`./highland up\` running? ` +
@@ -99,8 +132,11 @@ export async function openNats(
 }
 
 /** Runs `fn` with a connection, and always closes it. */
-export async function withNats<T>(fn: (session: NatsSession) => Promise<T>): Promise<T> {
-  const session = await openNats();
+export async function withNats<T>(
+  fn: (session: NatsSession) => Promise<T>,
+  user: 'cli' | 'keys' = 'cli',
+): Promise<T> {
+  const session = await openNats(resolveNatsTarget(), 3_000, user);
   try {
     return await fn(session);
   } finally {

@@ -395,4 +395,18 @@ describe('registry API', () => {
     );
     expect(await listDeadLetters(fx.nats.jsm, fx.topology, 'registry')).toEqual([]);
   });
+
+  it('counts what it published and what it answered at /metrics (Prometheus text, no key needed)', async () => {
+    const metric = async (name: string, label: string) => {
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+      const line = (await res.text()).split('\n').find((l) => l.startsWith(name) && l.includes(label));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const before = await metric('highland_events_published_total', 'registry.standard-registered');
+    const res = await office.post('/standards', { ...loquat, code: 'DB50/T 8801-2020' });
+    expect(res.status).toBe(201);
+    expect(await metric('highland_events_published_total', 'registry.standard-registered')).toBe(before + 1);
+  });
 });
