@@ -14,7 +14,13 @@ interface TbtReport {
   recorded: number;
   unchanged: number;
   rejected: number;
-  results: Array<{ line: number; status: string; errors?: Array<{ field: string; reason: string }> }>;
+  withRemarks?: number;
+  results: Array<{
+    line: number;
+    status: string;
+    errors?: Array<{ field: string; reason: string }>;
+    warnings?: string[];
+  }>;
 }
 
 export function resolveTbtUrl(
@@ -103,13 +109,18 @@ export function importTbtCommand(): Command {
       const base = resolveTbtUrl(opts.url);
       const { key } = resolveApiKey(opts.key);
       const ext = extname(file).toLowerCase();
-      const totals = { rows: 0, recorded: 0, unchanged: 0, rejected: 0 };
+      const totals = { rows: 0, recorded: 0, unchanged: 0, rejected: 0, withRemarks: 0 };
       const rejected: string[] = [];
+      const remarks: string[] = [];
       const add = (r: TbtReport, offset: number) => {
         totals.rows += r.rows;
         totals.recorded += r.recorded;
         totals.unchanged += r.unchanged;
         totals.rejected += r.rejected;
+        totals.withRemarks += r.withRemarks ?? 0;
+        for (const row of r.results.filter((x) => x.status !== 'rejected' && x.warnings)) {
+          for (const w of row.warnings ?? []) remarks.push(`line ${row.line + offset}: ${w}`);
+        }
         for (const row of r.results.filter((x) => x.status === 'rejected')) {
           for (const e of row.errors ?? [])
             rejected.push(`line ${row.line + offset}: ${e.field}: ${e.reason}`);
@@ -143,6 +154,8 @@ export function importTbtCommand(): Command {
       }
       process.stdout.write(
         `${file}: ${totals.rows} rows\n  recorded   ${totals.recorded}\n  unchanged  ${totals.unchanged}\n  rejected   ${totals.rejected}\n` +
+          `  recorded with remarks: ${totals.withRemarks}\n` +
+          (remarks.length ? `remarks:\n${remarks.join('\n')}\n` : '') +
           (rejected.length ? `rejected rows:\n${rejected.join('\n')}\n` : ''),
       );
       if (totals.rejected > 0) process.exitCode = 1;

@@ -46,6 +46,10 @@ export function resolveCell(value: unknown, depth = 0): ResolvedCell {
   }
   if ('formula' in value || 'sharedFormula' in value) {
     if (value.result === undefined || value.result === null) {
+      // ePing's export writes its symbol column as HYPERLINK formulas with no stored result (the
+      // file is generated, never opened in Excel): their arguments are constants, read as such.
+      const link = typeof value.formula === 'string' ? hyperlinkFormula(value.formula) : undefined;
+      if (link !== undefined) return { text: link.text ?? link.url, hyperlink: link.url };
       return { text: '', error: 'formula without a stored result (save the file in Excel first)' };
     }
     return resolveCell(value.result, depth + 1);
@@ -57,6 +61,25 @@ export function resolveCell(value: unknown, depth = 0): ResolvedCell {
   if (typeof value.error === 'string') return { text: '', error: value.error };
   if ('text' in value) return resolveCell(value.text, depth + 1);
   return { text: '', error: 'unreadable cell value' };
+}
+
+const STRING = String.raw`"((?:[^"]|"")*)"`;
+const HYPERLINK = new RegExp(
+  String.raw`^\s*=?\s*HYPERLINK\s*\(\s*${STRING}\s*(?:[,;]\s*${STRING}\s*)?\)\s*$`,
+  'i',
+);
+
+/**
+ * The literal arguments of `HYPERLINK("url", "text")` (either may use `""` for a quote); undefined
+ * for any other formula, or one whose arguments are not string constants (that would need
+ * computing, which this reader never does).
+ */
+export function hyperlinkFormula(formula: string): { url: string; text?: string } | undefined {
+  const m = HYPERLINK.exec(formula);
+  if (!m) return undefined;
+  const unquote = (s: string) => s.replace(/""/g, '"');
+  const url = unquote(m[1]!);
+  return m[2] === undefined ? { url } : { url, text: unquote(m[2]) };
 }
 
 /** A cell's text alone. */

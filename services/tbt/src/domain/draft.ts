@@ -66,6 +66,17 @@ function areaOfObjectives(objectives: readonly string[]): Area | undefined {
   return only !== undefined && isArea(only) ? only : undefined;
 }
 
+/** The symbol in an ePing search link's `viewData` parameter, if any. */
+function viewDataSymbol(url: string): string | undefined {
+  const m = /[?&]viewData=([^&#]+)/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!.replace(/\+/g, ' ')).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads one notification's cells into a draft, collecting every problem of the row rather than
  * stopping at the first: the member must be a WTO member, the distribution date a date, the
@@ -135,9 +146,25 @@ export function draftFromCells(cells: EpingCells, options: DraftOptions = {}): D
   if (title === '') fail('title', `${label('title')} is empty`);
   const description = text('description');
 
-  // Symbol, when given.
+  // Symbol, when given; a link in the cell (ePing's `…/Search?viewData=G/TBT/N/USA/2211`) is the
+  // cross-check, and stands in for an empty text.
   let symbol: NotificationSymbol | undefined;
-  const symbolText = text('symbol');
+  let symbolText = text('symbol');
+  const symbolLink = cellOf('symbol').hyperlink;
+  const viewData = symbolLink === undefined ? undefined : viewDataSymbol(symbolLink);
+  if (viewData !== undefined) {
+    const shown = symbolText === '' ? undefined : parseSymbol(symbolText);
+    if (shown === undefined) {
+      symbolText = viewData;
+      warnings.push(`${label('symbol')}: read from its link (${viewData}), the cell shows no text`);
+    } else if (shown.ok && parseSymbol(viewData).ok) {
+      const linked = parseSymbol(viewData);
+      if (linked.ok && linked.symbol.normalized !== shown.symbol.normalized)
+        warnings.push(
+          `${label('symbol')}: the cell shows ${shown.symbol.normalized} but links to ${linked.symbol.normalized}; the shown one is taken`,
+        );
+    }
+  }
   if (symbolText !== '') {
     const parsed = parseSymbol(symbolText);
     if (!parsed.ok) fail('symbol', parsed.error.reason);

@@ -111,6 +111,9 @@ export class NotificationsController {
       recorded: count('recorded'),
       unchanged: count('unchanged'),
       rejected: count('rejected'),
+      // Rows stored with less than the file held (a cell read as empty, a symbol taken from a link):
+      // never a silent success.
+      withRemarks: results.filter((r) => r.warnings !== undefined).length,
       results,
     };
   }

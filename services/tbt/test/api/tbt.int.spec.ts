@@ -203,6 +203,9 @@ describe('TBT alerts', () => {
     expect(imported.body.rows).toBe(32);
     expect(imported.body.recorded + imported.body.unchanged).toBe(32 - imported.body.rejected);
     expect(imported.body.recorded).toBeGreaterThan(20);
+    // Rows kept with remarks are counted as such, never as a plain success.
+    const remarked = (imported.body.results as Array<{ warnings?: string[] }>).filter((r) => r.warnings);
+    expect(imported.body.withRemarks).toBe(remarked.length);
 
     await until(
       'paint alerts',

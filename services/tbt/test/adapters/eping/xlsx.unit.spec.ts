@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseEpingCsv } from '../../../src/adapters/eping/csv.js';
 import { parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
-import { sampleTable, sampleText } from '../../fixtures/eping-sample.js';
+import { csv, record, sampleTable, sampleText } from '../../fixtures/eping-sample.js';
 
 /** Excel serial of an ISO date (1900 system). */
 function serial(iso: string): number {
@@ -105,5 +105,85 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
     });
     const noSheet = await parseEpingXlsx(await sampleWorkbook(), { sheet: 'Other' });
     expect(noSheet).toEqual({ ok: false, error: { reason: "the workbook has no worksheet 'Other'" } });
+  });
+
+  describe('symbols written as HYPERLINK formulas without results (how ePing exports them)', () => {
+    const { header } = sampleTable();
+    const link = (symbol: string) => `https://www.epingalert.org/en/Search?viewData=${symbol}`;
+    const rows = [
+      { symbol: 'G/TBT/N/USA/2211', title: 'Energy conservation: test procedures for pumps' },
+      { symbol: 'G/TBT/N/USA/2211/Add.1/Corr.1', title: 'Energy conservation: test procedures for pumps' },
+      { symbol: 'G/TBT/N/USA/1990/Rev.1', title: 'Toy safety: magnets' },
+    ];
+    const base = (r: (typeof rows)[number]) =>
+      record(header, {
+        'Notifying Member': 'United States of America',
+        'Distribution date': '2025-06-10',
+        Title: r.title,
+        Description: `Notification ${r.symbol}`,
+        'Notification type': 'Regular notifications (TBT)',
+      });
+
+    async function workbook(formula: (r: (typeof rows)[number]) => string): Promise<ArrayBuffer> {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('ePing');
+      sheet.addRow(header);
+      for (const r of rows) {
+        const row = sheet.addRow(base(r));
+        // No `result`: the file is generated, never opened in Excel.
+        row.getCell(header.indexOf('Document symbol') + 1).value = { formula: formula(r) } as never;
+      }
+      return wb.xlsx.writeBuffer();
+    }
+
+    it('reads the display text (leading space and all), with no remark, as the CSV export with symbols', async () => {
+      const result = await parseEpingXlsx(
+        await workbook((r) => `HYPERLINK("${link(r.symbol)}"," ${r.symbol}")`),
+      );
+      if (!result.ok) throw new Error(result.error.reason);
+      expect(result.errors).toEqual([]);
+      expect(result.rows.map((r) => r.draft.symbol)).toEqual(rows.map((r) => r.symbol));
+      expect(result.rows.map((r) => r.warnings)).toEqual([[], [], []]);
+      const fromText = parseEpingCsv(
+        csv(
+          header,
+          rows.map((r) => {
+            const rec = base(r);
+            rec[header.indexOf('Document symbol')] = r.symbol;
+            return rec;
+          }),
+        ),
+      );
+      if (!fromText.ok) throw new Error(fromText.error.reason);
+      // The same identities: re-importing the rows as CSV finds them, and addenda join threads.
+      expect(result.rows.map((r) => r.draft.identity)).toEqual(fromText.rows.map((r) => r.draft.identity));
+    });
+
+    it('takes the link’s symbol when the text is empty, and says so', async () => {
+      const result = await parseEpingXlsx(await workbook((r) => `HYPERLINK("${link(r.symbol)}","")`));
+      if (!result.ok) throw new Error(result.error.reason);
+      expect(result.rows.map((r) => r.draft.symbol)).toEqual(rows.map((r) => r.symbol));
+      expect(result.rows[0]!.warnings).toEqual([
+        'Document symbol: read from its link (G/TBT/N/USA/2211), the cell shows no text',
+      ]);
+    });
+
+    it('remarks on a text that disagrees with its link, and keeps the text', async () => {
+      const result = await parseEpingXlsx(
+        await workbook((r) => `HYPERLINK("${link('G/TBT/N/USA/9999')}","${r.symbol}")`),
+      );
+      if (!result.ok) throw new Error(result.error.reason);
+      expect(result.rows[0]!.draft.symbol).toBe('G/TBT/N/USA/2211');
+      expect(result.rows[0]!.warnings[0]).toMatch(
+        /shows G\/TBT\/N\/USA\/2211 but links to G\/TBT\/N\/USA\/9999/,
+      );
+    });
+
+    it('computes nothing: any other formula without a result is read as empty, with a remark', async () => {
+      const result = await parseEpingXlsx(await workbook((r) => `CONCAT("${r.symbol}","")`));
+      if (!result.ok) throw new Error(result.error.reason);
+      expect(result.rows.map((r) => r.draft.symbol)).toEqual([undefined, undefined, undefined]);
+      expect(result.rows[0]!.warnings[0]).toMatch(/Document symbol: formula without a stored result/);
+    });
   });
 });
