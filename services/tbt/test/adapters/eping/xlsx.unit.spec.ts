@@ -131,7 +131,7 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
       for (const r of rows) {
         const row = sheet.addRow(base(r));
         // No `result`: the file is generated, never opened in Excel.
-        row.getCell(header.indexOf('Document symbol') + 1).value = { formula: formula(r) } as never;
+        row.getCell(header.indexOf('Document symbol') + 1).value = { formula: formula(r) };
       }
       return wb.xlsx.writeBuffer();
     }
