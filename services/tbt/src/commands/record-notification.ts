@@ -28,8 +28,14 @@ function asThreadDocument(d: ThreadState['documents'][number]): ThreadDocument {
 /**
  * A document joins its thread once: importing the same file again finds its key there and
  * changes nothing. The thread's status and deadline are recomputed over all its documents.
+ * `supersedes` names the content-hash key of the same document recorded before its symbol was
+ * known (see `supersededRecord`): the earlier record is then hidden, and its alerts kept.
  */
-export function recordNotification(draft: NotificationDraft, source: NotificationSource): TbtCommand {
+export function recordNotification(
+  draft: NotificationDraft,
+  source: NotificationSource,
+  supersedes?: string,
+): TbtCommand {
   const threadKey = threadKeyOf(draft).key;
   return {
     aggregateId: threadId(threadKey),
@@ -44,6 +50,7 @@ export function recordNotification(draft: NotificationDraft, source: Notificatio
           threadKey,
           ...(draft.symbol ? { symbol: draft.symbol } : {}),
           documentKey: draft.identity.key,
+          ...(supersedes ? { supersedes } : {}),
           kind: draft.kind,
           emergency: draft.emergency,
           area: draft.area,

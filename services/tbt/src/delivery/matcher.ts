@@ -56,7 +56,9 @@ export class Matcher {
     };
     const base = {
       threadKey: d.threadKey,
-      documentKey: d.documentKey,
+      // A document recorded again under its symbol keeps the alerts of its earlier record: one
+      // alert per exporter and document, whatever key the document was first known by.
+      documentKey: d.supersedes ?? d.documentKey,
       ...(d.symbol ? { symbol: d.symbol } : {}),
       title: d.title,
       member: d.member,

@@ -89,7 +89,11 @@ export class NotificationsController {
       warnings?: string[];
     }> = [];
     for (const row of parsed.rows) {
-      const result = await this.commands.run(recordNotification(row.draft, source), { actor, correlationId });
+      const supersedes = this.view.supersededRecord(row.draft);
+      const result = await this.commands.run(recordNotification(row.draft, source, supersedes), {
+        actor,
+        correlationId,
+      });
       results.push({
         line: row.line,
         status: result.changed ? 'recorded' : 'unchanged',

@@ -7,7 +7,9 @@ import {
   type TbtState,
   type ThreadState,
 } from '../aggregates/state.js';
+import { contentHash } from '../domain/identity.js';
 import { ProfileIndex } from '../domain/matching/index.js';
+import type { NotificationDraft } from '../domain/notification.js';
 
 export type Entry = AggregateEntry<TbtState>;
 
@@ -20,6 +22,10 @@ export class TbtView {
   readonly index = new ProfileIndex([]);
   private readonly alertsByExporter = new Map<string, Set<string>>();
   private readonly threads = new Set<string>();
+  /** Thread of every document recorded, by document key. */
+  private readonly threadOfDocument = new Map<string, string>();
+  /** Document keys recorded before their symbol was known, and the key that superseded each. */
+  private readonly supersededBy = new Map<string, string>();
   private readonly profileIds = new Set<string>();
   private readonly alertListeners = new Set<(id: string, alert: AlertState) => void>();
 
@@ -53,6 +59,11 @@ export class TbtView {
       if (!previous) for (const l of this.alertListeners) l(id, s);
     } else if (s.kind === 'thread') {
       this.threads.add(id);
+      const doc = s.documents.at(-1);
+      if (doc) {
+        this.threadOfDocument.set(doc.documentKey, id);
+        if (doc.supersedes) this.supersededBy.set(doc.supersedes, doc.documentKey);
+      }
     }
   }
 
@@ -97,8 +108,26 @@ export class TbtView {
     return [...this.profileIds].map((id) => this.profile(id)).filter((p): p is ProfileState => !!p);
   }
 
+  /** Threads, without those whose every document was recorded again under its symbol. */
   threadList(): Array<{ id: string } & ThreadState> {
-    return [...this.threads].map((id) => ({ id, ...(this.get(id)!.state as ThreadState) }));
+    return [...this.threads]
+      .map((id) => ({ id, ...(this.get(id)!.state as ThreadState) }))
+      .filter((t) => !t.documents.every((d) => this.supersededBy.has(d.documentKey)));
+  }
+
+  /**
+   * The content-hash key under which a document now known by its symbol was recorded earlier
+   * (an ePing export read before its symbol column could be), if that record is still current.
+   */
+  supersededRecord(draft: NotificationDraft): string | undefined {
+    if (draft.identity.source !== 'symbol' && draft.identity.source !== 'link-symbol') return undefined;
+    const earlier = contentHash(draft);
+    return this.threadOfDocument.has(earlier) && !this.supersededBy.has(earlier) ? earlier : undefined;
+  }
+
+  /** The document key that superseded `documentKey`, if any. */
+  supersedingKey(documentKey: string): string | undefined {
+    return this.supersededBy.get(documentKey);
   }
 
   onAlert(listener: (id: string, alert: AlertState) => void): () => void {

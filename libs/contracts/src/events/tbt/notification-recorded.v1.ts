@@ -14,6 +14,12 @@ export const NotificationRecordedV1 = defineEvent({
       threadKey: z.string(),
       symbol: z.string().optional().describe('G/TBT/N/<member>/<n>[/Add.k…]; empty in real ePing exports'),
       documentKey: z.string().describe('identity of this document, derived when the symbol is empty'),
+      supersedes: z
+        .string()
+        .optional()
+        .describe(
+          'the documentKey (content hash) under which this same document was recorded before its symbol was known; that record is superseded by this one',
+        ),
       kind: z.enum(['regular', 'emergency', 'addendum', 'corrigendum', 'revision']),
       emergency: z.boolean(),
       area: z.enum(['TBT', 'SPS']),
