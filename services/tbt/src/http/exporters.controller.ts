@@ -11,6 +11,7 @@ import {
   NotFoundProblem,
   openApiSchema,
   RequireScope,
+  ValidationProblem,
   ZodBody,
 } from '@highland/service-kit';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
@@ -20,6 +21,7 @@ import { ProfileInput, type ProfileBody, recordProfile } from '../commands/recor
 import { TbtCommands } from '../commands/tbt-commands.js';
 import { WebhookTargetPolicy } from '../adapters/webhook-target.js';
 import { WebhookSecrets } from '../delivery/secrets.js';
+import type { AlertState } from '../aggregates/state.js';
 import { TbtView } from '../view/tbt-view.js';
 import { assertExporterAccess, callerExporter, canSeeAll, exporterDepartment } from './access.js';
 
@@ -112,20 +114,29 @@ export class ExportersController {
 
   @Get('exporters/:id/alerts/stream')
   @RequireScope('tbt:read')
-  @ApiOperation({ summary: "The exporter's alerts as Server-Sent Events" })
+  @ApiOperation({
+    summary:
+      "The exporter's alerts as Server-Sent Events; a reconnecting client sends Last-Event-ID and gets what it missed first",
+  })
   stream(
     @Param('id') id: string,
     @Req() req: IdempotentRequest & ExpressRequest,
     @Res() res: ExpressResponse,
   ) {
     assertExporterAccess(req, id);
+    const since = lastEventId(req.headers['last-event-id']);
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
     res.flushHeaders();
-    const off = this.view.onAlert((alertId, alert) => {
-      if (alert.exporterId === id)
-        res.write(`id: ${alertId}\nevent: alert\ndata: ${JSON.stringify({ alertId, ...alert })}\n\n`);
+    // Ids are the stream sequences the alerts were raised at: ordered, and the same on every replica.
+    const send = (alertId: string, alert: AlertState, seq: number) =>
+      res.write(`id: ${seq}\nevent: alert\ndata: ${JSON.stringify({ alertId, ...alert })}\n\n`);
+    // Missed alerts, then live ones: both in this tick, so none falls between them.
+    for (const missed of this.view.alertsSince(id, since ?? Number.MAX_SAFE_INTEGER))
+      send(missed.id, missed.alert, missed.seq);
+    const off = this.view.onAlert((alertId, alert, seq) => {
+      if (alert.exporterId === id) send(alertId, alert, seq);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.on('close', () => {
@@ -168,4 +179,15 @@ export class ExportersController {
   concerns() {
     return this.view.allAlerts().filter((a) => a.acknowledgement?.tradeConcernCandidate);
   }
+}
+
+/** The Last-Event-ID a reconnecting SSE client sends: a stream sequence; absent: only new alerts. */
+function lastEventId(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined || !/^\d{1,15}$/.test(raw.trim()))
+    throw new ValidationProblem('Last-Event-ID must be the id of an event this stream sent (a number)', [
+      { field: 'header.last-event-id', reason: 'not an event id of this stream' },
+    ]);
+  return Number(raw.trim());
 }

@@ -27,7 +27,9 @@ export class TbtView {
   /** Document keys recorded before their symbol was known, and the key that superseded each. */
   private readonly supersededBy = new Map<string, string>();
   private readonly profileIds = new Set<string>();
-  private readonly alertListeners = new Set<(id: string, alert: AlertState) => void>();
+  private readonly alertListeners = new Set<(id: string, alert: AlertState, seq: number) => void>();
+  /** Stream sequence at which each alert was raised: the SSE event id, so a client can resume. */
+  private readonly raisedAt = new Map<string, number>();
 
   constructor(nats: NatsHandle, topology: Topology) {
     this.aggregates = new AggregateView<TbtState>(nats, topology, {
@@ -56,7 +58,10 @@ export class TbtView {
         this.alertsByExporter.get(s.exporterId) ??
         this.alertsByExporter.set(s.exporterId, new Set()).get(s.exporterId)!
       ).add(id);
-      if (!previous) for (const l of this.alertListeners) l(id, s);
+      if (!previous) {
+        this.raisedAt.set(id, entry.streamSeq);
+        for (const l of this.alertListeners) l(id, s, entry.streamSeq);
+      }
     } else if (s.kind === 'thread') {
       this.threads.add(id);
       const doc = s.documents.at(-1);
@@ -130,7 +135,15 @@ export class TbtView {
     return this.supersededBy.get(documentKey);
   }
 
-  onAlert(listener: (id: string, alert: AlertState) => void): () => void {
+  /** An exporter's alerts raised after stream sequence `seq`, oldest first (SSE resume). */
+  alertsSince(exporterId: string, seq: number): Array<{ id: string; seq: number; alert: AlertState }> {
+    return [...(this.alertsByExporter.get(exporterId) ?? [])]
+      .map((id) => ({ id, seq: this.raisedAt.get(id) ?? 0, alert: this.get(id)!.state as AlertState }))
+      .filter((a) => a.seq > seq)
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  onAlert(listener: (id: string, alert: AlertState, seq: number) => void): () => void {
     this.alertListeners.add(listener);
     return () => this.alertListeners.delete(listener);
   }
