@@ -253,13 +253,26 @@ export async function stopPid(pid: number): Promise<boolean> {
 
 export interface EmbeddedNats {
   url: string;
+  /** The users' seed files, when started with `auth`. */
+  credentialsDir?: string;
   stop(): Promise<void>;
 }
 
-/** One embedded NATS server on a given port and folder: for tests that restart it mid-flight. */
-export async function startEmbeddedNats(opts: { port: number; dataDir: string }): Promise<EmbeddedNats> {
+/**
+ * One embedded NATS server on a given port and folder: for tests that restart it mid-flight. With
+ * `auth`, it admits only the platform's users and `admin` (seeds kept in `<dataDir>/nats-auth`, so a
+ * restart keeps them).
+ */
+export async function startEmbeddedNats(opts: {
+  port: number;
+  dataDir: string;
+  auth?: boolean;
+}): Promise<EmbeddedNats> {
   const bin = await ensureEmbeddedBinary();
   mkdirSync(opts.dataDir, { recursive: true });
+  const creds = opts.auth
+    ? ensureNatsCredentials(join(opts.dataDir, 'nats-auth'), { admin: true })
+    : undefined;
   const spawned = spawnWithLog(
     bin,
     [
@@ -267,6 +280,7 @@ export async function startEmbeddedNats(opts: { port: number; dataDir: string })
       `127.0.0.1:${opts.port}`,
       '-nats-dir',
       join(opts.dataDir, 'jetstream'),
+      ...(creds ? ['-nats-config', creds.configFile] : []),
       '-parent-pid',
       String(process.pid),
     ],
@@ -276,8 +290,12 @@ export async function startEmbeddedNats(opts: { port: number; dataDir: string })
   try {
     await waitForReadyLine(spawned);
     const url = `nats://127.0.0.1:${opts.port}`;
-    await waitForNats(url);
-    return { url, stop: () => stopProcess(spawned.child) };
+    await waitForNats(url, undefined, creds?.seedFile(OPERATOR_USER));
+    return {
+      url,
+      ...(creds ? { credentialsDir: creds.dir } : {}),
+      stop: () => stopProcess(spawned.child),
+    };
   } catch (err) {
     await stopProcess(spawned.child);
     throw err;
