@@ -415,6 +415,19 @@ async function reportingSettled(base = procs.reporting.url): Promise<void> {
   }
 }
 
+type Alert = { exporterId: string; threadKey?: string; documentKey?: string };
+/** TBT's alerts once their number has stopped moving (the matcher drained its consumer). */
+async function settledAlerts(): Promise<Alert[]> {
+  let last = -1;
+  for (let i = 0; i < 120; i++) {
+    const alerts = await getJson<Alert[]>('tbt', '/alerts');
+    if (alerts.length === last) return alerts;
+    last = alerts.length;
+    await sleep(1_500);
+  }
+  throw new Error('TBT alerts kept changing');
+}
+
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
@@ -543,10 +556,8 @@ describe('chaos', () => {
       );
     if (csvRows !== published.length)
       duplicatedItems.push(`the export has ${csvRows} rows for ${published.length}`);
-    const alerts = await getJson<Array<{ exporterId: string; threadKey?: string; documentKey?: string }>>(
-      'tbt',
-      '/alerts',
-    );
+    // The matcher raises alerts from its own consumer: wait until it has caught up.
+    const alerts = await settledAlerts();
     const alertKeys = alerts.map(
       (a) => `${a.exporterId} ${a.documentKey ?? a.threadKey ?? JSON.stringify(a)}`,
     );
