@@ -33,10 +33,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
       env: { ...process.env, NATS_URL: nats.url, MONGO_URL: undefined },
     });
   let store: Infra = await startStore();
+  // The harness reads the URLs from the environment, once; other projects' setups (and their
+  // workers) in the same run must not see ours.
   const saved = { NATS_URL: process.env.NATS_URL, MONGO_URL: process.env.MONGO_URL };
   process.env.NATS_URL = nats.url;
   process.env.MONGO_URL = store.mongoUrl;
-  const harnessTeardown = await harnessSetup(project);
+  let harnessTeardown: () => Promise<void>;
+  try {
+    harnessTeardown = await harnessSetup(project);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 
   const restarts: Record<string, (downMs: number) => Promise<void>> = {
     nats: async (downMs) => {
@@ -72,8 +82,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await harnessTeardown();
     await store.stop();
     await nats.stop();
-    Object.assign(process.env, saved);
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
