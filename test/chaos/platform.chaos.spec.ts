@@ -152,8 +152,9 @@ let stopLoad = false;
 let settleBy = Number.POSITIVE_INFINITY;
 
 /**
- * Sends a command until it is settled (any answer but 503, a pending Idempotency-Key, or no
- * answer at all), as a careful client would: the same body and Idempotency-Key every time.
+ * Sends a command until it is settled — any answer but a 503 or "the same Idempotency-Key is
+ * still pending"; a cut connection is tried again too — as a careful client would: the same body
+ * and Idempotency-Key every time. Unsettled by settleBy: counted as unresolved.
  */
 async function command(r: Request): Promise<Extract<Outcome, { kind: 'answer' }> | undefined> {
   for (;;) {
@@ -180,10 +181,6 @@ const profiles = new Map<string, { keywords: string[] }>();
 const notifications = new Map<string, string>();
 let serial = 0;
 
-function accept(): void {
-  tally.accepted++;
-}
-
 async function registryWorker(worker: number): Promise<void> {
   const open: string[] = [];
   while (!stopLoad) {
@@ -206,7 +203,7 @@ async function registryWorker(worker: number): Promise<void> {
         idempotencyKey: `chaos-stage-${s.id}-${to}`,
       });
       const recordedBefore = a?.status === 409 && (a.body as { currentStage?: string }).currentStage === to;
-      if (a && a.status < 300) accept();
+      if (a && a.status < 300) tally.accepted++;
       else if (!recordedBefore && a) wrong.push(`stage ${code} → ${to}: ${a.status} ${a.text.slice(0, 200)}`);
       if ((a && a.status < 300) || recordedBefore) {
         s.stage++;
@@ -235,7 +232,7 @@ async function registryWorker(worker: number): Promise<void> {
         idempotencyKey: `chaos-register-${n}`,
       });
       if (a && a.status < 300) {
-        accept();
+        tally.accepted++;
         const id = (a.body as { id: string }).id;
         standards.set(code, { id, stage: published ? STAGES.length - 1 : 0 });
         if (!published) open.push(code);
@@ -270,7 +267,7 @@ async function tbtProfileWorker(): Promise<void> {
       }),
     });
     if (a && a.status < 300) {
-      accept();
+      tally.accepted++;
       profiles.set(exporterId, { keywords });
     } else if (a) wrong.push(`profile ${exporterId}: ${a.status} ${a.text.slice(0, 200)}`);
     await sleep(between(100, 300));
@@ -293,7 +290,7 @@ async function tbtImportWorker(): Promise<void> {
     });
     const answer = a?.body as { results?: Array<{ status: string; id?: string; line: number }> } | undefined;
     if (a && a.status < 300 && answer?.results) {
-      accept();
+      tally.accepted++;
       const ids = answer.results.filter((x) => x.status !== 'rejected');
       if (ids.length !== symbols.length) wrong.push(`import ${symbols.join(' ')}: ${a.text.slice(0, 300)}`);
       for (const [i, symbol] of symbols.entries()) {
