@@ -1,7 +1,7 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// Three tiers by file name. Workspace packages resolve to their TypeScript sources ("source"
+// Four tiers by file name (the chaos tier: test/chaos). Workspace packages resolve to their TypeScript sources ("source"
 // condition), so tests need no build. SWC compiles tests like tsc does (legacy decorators with
 // metadata), which NestJS and its OpenAPI scanner rely on. int and e2e share servers started once
 // by the global setup.
@@ -59,6 +59,21 @@ export default defineConfig({
           hookTimeout: 300_000,
           // e2e files start whole processes; two cores run them best one file at a time.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chaos',
+          include: ['test/chaos/**/*.chaos.spec.ts'],
+          exclude,
+          // NATS and the store as two processes, each restartable alone, under the harness's setup.
+          globalSetup: ['./test/chaos/chaos-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // After every other tier, alone: it kills processes and restarts servers on two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

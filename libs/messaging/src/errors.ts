@@ -26,3 +26,17 @@ export class ConcurrencyConflict extends Error {
 export class PermanentError extends Error {
   override name = 'PermanentError';
 }
+
+/**
+ * The event is in the stream, but this replica's view did not apply it in time (NATS reconnecting,
+ * its consumer being recreated): the caller may retry, and reads will show it once the view catches up.
+ */
+export class ViewBehind extends Error {
+  override name = 'ViewBehind';
+  constructor(
+    readonly seq: number,
+    readonly timeoutMs: number,
+  ) {
+    super(`view did not reach stream sequence ${seq} in ${timeoutMs} ms`);
+  }
+}

@@ -1,6 +1,7 @@
 import type { EventContract } from '@highland/contracts';
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsHandle } from './connection.js';
+import { ViewBehind } from './errors.js';
 import {
   carriesTraceContext,
   decodeEvent,
@@ -192,10 +193,7 @@ export class StreamFollower {
   waitFor(seq: number, timeoutMs = 10_000): Promise<void> {
     if (this.applied >= seq) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`view did not reach stream sequence ${seq} in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new ViewBehind(seq, timeoutMs)), timeoutMs);
       this.waiters.push({ seq, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }

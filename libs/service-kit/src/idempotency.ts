@@ -6,6 +6,7 @@ import {
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
+import { jetstream } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
 import { newEventId } from '@highland/contracts';
 import type { NatsHandle, Topology } from '@highland/messaging';
@@ -30,6 +31,17 @@ export interface IdempotentRequest extends AuthenticatedRequest {
 }
 
 const TAKEOVER_AFTER_MS = 30_000;
+/**
+ * How long one operation on the bucket may wait for NATS. A request makes up to four (create,
+ * get, then update or delete) around its command (COMMAND_DEADLINE_MS): short enough that an
+ * unreachable NATS gives the caller a 503 well before a client's own timeout, not a hang.
+ */
+export const IDEMPOTENCY_KV_TIMEOUT_MS = 2_000;
+
+/** The bucket refused the create because the key exists (JetStream's "wrong last sequence"). */
+function keyExists(err: unknown): boolean {
+  return /wrong last sequence/i.test((err as { message?: unknown } | null)?.message as string);
+}
 
 /** Idempotency keys live 24 hours in a JetStream KV bucket shared by every replica. */
 export class IdempotencyStore {
@@ -37,7 +49,8 @@ export class IdempotencyStore {
 
   static async open(nats: NatsHandle, topology: Topology): Promise<IdempotencyStore> {
     const name = topology.bucket('highland_idempotency');
-    const kv = await new Kvm(nats.nc).create(name, { history: 1, ttl: 24 * 3600_000 });
+    const js = jetstream(nats.nc, { timeout: IDEMPOTENCY_KV_TIMEOUT_MS });
+    const kv = await new Kvm(js).create(name, { history: 1, ttl: 24 * 3600_000 });
     return new IdempotencyStore(kv);
   }
 }
@@ -87,7 +100,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         storeKey,
         JSON.stringify({ state: 'pending', requestHash, eventId, startedAt: Date.now() } satisfies Stored),
       );
-    } catch {
+    } catch (err) {
+      // NATS did not answer (a 503 at the edge); only an existing key means a retry.
+      if (!keyExists(err)) throw err;
       const entry = await kv.get(storeKey);
       const stored = entry?.json<Stored>();
       if (!entry || !stored)

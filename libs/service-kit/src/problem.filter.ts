@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Rejection } from '@highland/contracts';
-import { ContractViolation, RequestFailed } from '@highland/messaging';
+import { ContractViolation, RequestFailed, ViewBehind } from '@highland/messaging';
+import { CommandUnconfirmed } from '@highland/persistence';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { ProblemError, REJECTION_STATUS } from './errors.js';
 
@@ -49,7 +50,17 @@ export class ProblemFilter implements ExceptionFilter {
         ...exception.extra,
       };
     }
-    if (exception instanceof RequestFailed || isNatsUnavailable(exception)) {
+    if (exception instanceof CommandUnconfirmed || exception instanceof ViewBehind) {
+      // Sent, perhaps recorded, not confirmed in time: a retry with the same Idempotency-Key is safe.
+      return {
+        type: `${TYPE_BASE}unavailable`,
+        title: 'Service unavailable',
+        status: 503,
+        detail:
+          'the change was not confirmed in time and may still be recorded; retry with the same Idempotency-Key, or read it first',
+      };
+    }
+    if (exception instanceof RequestFailed || isNatsUnavailable(exception) || isStoreUnavailable(exception)) {
       // Another service (or NATS) did not answer: the caller may retry, nothing was recorded.
       return {
         type: `${TYPE_BASE}unavailable`,
@@ -133,11 +144,48 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** nats.js's errors when no server or no responder answered (their classes differ by version). */
+/** The error and its causes (nats.js wraps "no responders" and timeouts in a RequestError). */
+function* causes(err: unknown): Generator<{ name?: unknown; message?: unknown }> {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    yield e;
+    e = (e as { cause?: unknown }).cause;
+  }
+}
+
+/**
+ * nats.js's errors when no server or no responder answered, as while NATS restarts and JetStream
+ * is not back yet (their classes differ by version: NoResponders is v3's, NoRespondersError v2's).
+ */
+const NATS_UNAVAILABLE = new Set([
+  'NoResponders',
+  'NoRespondersError',
+  'RequestError',
+  'TimeoutError',
+  'ConnectionError',
+  'ClosedConnectionError',
+  'DrainingConnectionError',
+]);
 function isNatsUnavailable(err: unknown): boolean {
-  const name = (err as { name?: unknown } | null)?.name;
-  return (
-    typeof name === 'string' &&
-    ['NoRespondersError', 'TimeoutError', 'ConnectionError', 'ClosedConnectionError'].includes(name)
-  );
+  for (const e of causes(err)) if (typeof e.name === 'string' && NATS_UNAVAILABLE.has(e.name)) return true;
+  return false;
+}
+
+/** The MongoDB driver's (and mongoose's) errors when the store cannot be reached. */
+const STORE_UNAVAILABLE = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+function isStoreUnavailable(err: unknown): boolean {
+  for (const e of causes(err)) {
+    if (typeof e.name === 'string' && STORE_UNAVAILABLE.has(e.name)) return true;
+    // mongoose queues operations while disconnected and fails them after bufferTimeoutMS.
+    if (e.name === 'MongooseError' && typeof e.message === 'string' && /buffering timed out/.test(e.message))
+      return true;
+  }
+  return false;
 }
