@@ -28,3 +28,6 @@ export const eventProducers: readonly EventProducer[] = producingServices.map((n
  * may write these and no others (`libs/messaging/src/nats-auth.ts`). A new service declares its own.
  */
 export const ownBuckets: Readonly<Record<string, readonly string[]>> = { reporting: ['highland_progress'] };
+
+/** JetStream object stores a service writes (files it keeps): its NATS user may write these alone. */
+export const ownObjectStores: Readonly<Record<string, readonly string[]>> = { zones: ['zones_evidence'] };

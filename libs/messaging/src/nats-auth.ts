@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nkeyAuthenticator, nkeys, type Authenticator } from '@nats-io/nats-core';
-import { eventStreamName, ownBuckets, producingServices } from '@highland/contracts';
+import { eventStreamName, ownBuckets, ownObjectStores, producingServices } from '@highland/contracts';
 
 /**
  * Who may do what on the event backbone. Every connection authenticates with an NKey (a seed file
@@ -40,6 +40,12 @@ const READER = [
 ];
 
 const kvWriter = (bucket: string) => [`$KV.${bucket}.>`, `$JS.API.STREAM.UPDATE.KV_${bucket}`];
+// An object's chunks and metadata; deleting an object purges its chunks.
+const objectWriter = (bucket: string) => [
+  `$O.${bucket}.>`,
+  `$JS.API.STREAM.UPDATE.OBJ_${bucket}`,
+  `$JS.API.STREAM.PURGE.OBJ_${bucket}`,
+];
 
 export function servicePermissions(service: string): NatsPermissions {
   const buckets = [...SHARED_BUCKETS, ...(ownBuckets[service] ?? [])];
@@ -58,6 +64,7 @@ export function servicePermissions(service: string): NatsPermissions {
         `$JS.API.STREAM.UPDATE.${eventStreamName(service)}`,
         '$JS.API.STREAM.UPDATE.HIGHLAND_DLQ',
         ...buckets.flatMap(kvWriter),
+        ...(ownObjectStores[service] ?? []).flatMap(objectWriter),
       ],
     },
     subscribe: { allow: ['>'] },
