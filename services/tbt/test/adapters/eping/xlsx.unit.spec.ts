@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseEpingCsv } from '../../../src/adapters/eping/csv.js';
-import { parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
+import { xlsxBomb } from '@highland/testing/zip-bomb';
+import { MAX_XLSX_INFLATED_BYTES, parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
 import { sampleTable, sampleText } from '../../fixtures/eping-sample.js';
 
 /** Excel serial of an ISO date (1900 system). */
@@ -105,5 +106,24 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
     });
     const noSheet = await parseEpingXlsx(await sampleWorkbook(), { sheet: 'Other' });
     expect(noSheet).toEqual({ ok: false, error: { reason: "the workbook has no worksheet 'Other'" } });
+  });
+
+  // Issue 16: a 99 KB bomb cost 20 s and 700 MB of exceljs parsing before it was refused.
+  it('refuses a zip bomb by inflating only up to the limit, never parsing it', async () => {
+    const small = await parseEpingXlsx(xlsxBomb(4 * 1024 * 1024), { maxInflatedBytes: 1024 * 1024 });
+    expect(small).toEqual({ ok: false, error: { reason: 'the .xlsx file inflates to more than 1 MB' } });
+
+    const bomb = xlsxBomb(MAX_XLSX_INFLATED_BYTES + 8 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(100_000);
+    const started = performance.now();
+    const result = await parseEpingXlsx(bomb);
+    expect(result).toEqual({ ok: false, error: { reason: 'the .xlsx file inflates to more than 32 MB' } });
+    // inflating 32 MB takes well under a second; parsing it took tens of seconds
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('still reads a workbook under the limit', async () => {
+    const result = await parseEpingXlsx(await sampleWorkbook(), { maxInflatedBytes: 1024 * 1024 });
+    expect(result.ok).toBe(true);
   });
 });
