@@ -184,14 +184,19 @@ describe('registry API', () => {
   });
 
   it('recognises a repeated filing instead of counting it twice', async () => {
-    const again = await office.post('/filings', {
+    const filing = {
       enterprise: 'Chongqing Glassware Co.',
       product: 'tempered glass cups',
       standardCode: 'Q/CQBL 001-2014',
-      filedOn: '2014-03-05',
-    });
+      filedOn: '2014-03-02',
+    };
+    const again = await office.post('/filings', filing);
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('unchanged');
+    // A repeat that says something else is not "unchanged" (its date would be dropped silently).
+    const other = await office.post('/filings', { ...filing, filedOn: '2014-03-05' });
+    expect(other.status).toBe(409);
+    expect(other.body.errors).toEqual([{ field: 'body.filedOn', reason: 'on record as "2014-03-02"' }]);
     expect((await office.get('/filings')).body.total).toBe(1);
   });
 
