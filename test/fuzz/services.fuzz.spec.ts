@@ -109,6 +109,9 @@ let acceptedWrites = 0;
 let redirects = 0;
 let checkedWrites = 0;
 const statuses = new Map<number, number>();
+/** Answers slower than this are listed (a hostile input that costs seconds is a denial of service). */
+const SLOW_MS = 5_000;
+const slow: string[] = [];
 
 function note(list: string[], message: string) {
   if (list.length < 200) list.push(message);
@@ -353,8 +356,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function exercise(r: FuzzRequest): Promise<FuzzResponse | undefined> {
   requests++;
   let res: FuzzResponse;
+  const started = performance.now();
   try {
     res = await send(base[r.service]!, r);
+    const took = performance.now() - started;
+    if (took > SLOW_MS) note(slow, `${Math.round(took)} ms ← ${describeRequest(r)}`);
   } catch (err) {
     // A large body refused early can reset the socket before the client finished writing it.
     if (
@@ -492,12 +498,18 @@ describe('fuzz: every operation of every service, from its OpenAPI document', ()
       ops.sort((a, b) => Number(a.method === 'get') - Number(b.method === 'get'));
       const runs = runsOf(ops);
       for (const op of ops) {
+        const started = performance.now();
+        const before = requests;
         await fc.assert(
           fc.asyncProperty(requestsOf(service, op), async (r) => {
             await exercise(r);
           }),
           { numRuns: runs.get(op)!, seed: SEED, endOnFailure: true },
         );
+        if (process.env.HIGHLAND_FUZZ_VERBOSE)
+          console.log(
+            `fuzz ${service} ${op.method.toUpperCase()} ${op.path}: ${requests - before} requests in ${Math.round(performance.now() - started)} ms`,
+          );
       }
       const events = await checkStream(service);
       const docsStored = await checkStore(service);
@@ -545,6 +557,7 @@ describe('fuzz: every operation of every service, from its OpenAPI document', ()
           ' ',
         )}; accepted writes ${acceptedWrites}, read back ${checkedWrites}; source ${inject('serverSource')}`,
     );
+    if (slow.length) console.log(`fuzz: slow answers:\n${slow.join('\n')}`);
     expect.soft(serverErrors, 'requests answered 5xx, reset or hung').toEqual([]);
     expect.soft(problemFaults, '4xx answers that are not problem+json naming the field').toEqual([]);
     expect
