@@ -491,6 +491,31 @@ async function checkStore(service: string): Promise<number> {
 }
 
 describe('fuzz: every operation of every service, from its OpenAPI document', () => {
+  it('its checks catch what they are for (a dropped field, a bare 400, a bad event, a $ key)', () => {
+    // the key-product bug of issue 16: `since` accepted, not stored
+    const body = { enterprise: 'Gulou Tea', product: 'Jasmine tea', field: 'tea', since: '2024-03-01' };
+    expect(
+      droppedFields(body, { item: { enterprise: 'GULOU TEA', product: 'Jasmine  tea', field: 'tea' } }),
+    ).toEqual(['since="2024-03-01"']);
+    expect(droppedFields(body, { ...body, reason: 'x' })).toEqual([]);
+    expect(problemFault({ status: 400, headers: { 'content-type': 'text/html' }, text: '' })).toMatch(
+      /text\/html/,
+    );
+    const bare = { status: 400, title: 'Invalid request' };
+    expect(
+      problemFault({
+        status: 400,
+        headers: { 'content-type': 'application/problem+json' },
+        text: '',
+        json: bare,
+      }),
+    ).toMatch(/names no field/);
+    expect(
+      eventFault(new TextEncoder().encode('{"type":"registry.standard-registered","version":1}')),
+    ).toMatch(/registry\.standard-registered/);
+    expect(hostileKeys(JSON.parse('{"a":[{"$gt":""}],"__proto__":{}}'))).toEqual(['.a[0].$gt', '.__proto__']);
+  });
+
   for (const service of NAMES) {
     it(`${service}: no 5xx, problems name the field, what is accepted is stored`, async () => {
       const ops = operationsOf(docs[service]!);
