@@ -78,8 +78,10 @@ export async function parseEpingXlsx(
 ): Promise<EpingFileResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs types its input as its own `Buffer` (an ArrayBuffer); JSZip reads any of them.
-    const bytes = data instanceof Uint8Array ? data.slice().buffer : data;
+    // exceljs types its input as its own `Buffer` (an ArrayBuffer); JSZip reads any of them. A
+    // copy of exactly these bytes: a Node Buffer's slice() is a view, and a small Buffer's
+    // .buffer is the shared pool around it (a small upload was read with other bytes around it).
+    const bytes = data instanceof Uint8Array ? new Uint8Array(data).buffer : data;
     const limit = options.maxInflatedBytes ?? MAX_XLSX_INFLATED_BYTES;
     if (await inflatesBeyond(bytes, limit)) {
       return {

@@ -122,6 +122,20 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('reads a small upload from a pooled Buffer as exactly its own bytes', async () => {
+    // Buffers under 4 KB share one pool: slice().buffer was the whole pool, zip bytes and others
+    const book = Buffer.from(await sampleWorkbook());
+    const pool = Buffer.allocUnsafe(64); // takes pool space, so the next one is not at offset 0
+    pool.fill(0x50);
+    const bytes = xlsxBomb(0);
+    const small = Buffer.concat([bytes]);
+    expect(small.byteOffset + small.length).toBeLessThanOrEqual(small.buffer.byteLength);
+    expect(small.buffer.byteLength).toBeGreaterThan(small.length);
+    const read = await parseEpingXlsx(small);
+    expect(read.ok ? 'read' : read.error.reason).not.toMatch(/Corrupted zip|not a readable/);
+    expect((await parseEpingXlsx(book)).ok).toBe(true);
+  });
+
   it('still reads a workbook under the limit', async () => {
     const result = await parseEpingXlsx(await sampleWorkbook(), { maxInflatedBytes: 1024 * 1024 });
     expect(result.ok).toBe(true);
