@@ -165,16 +165,30 @@ function carried(leaf: unknown, candidates: unknown[]): boolean {
 /** Fields never stored in the item itself: the reason goes on the event (checked there). */
 export const ENVELOPE_FIELDS = new Set(['reason']);
 
+/** Credentials are write-only: stored encrypted and never answered back (a webhook's secret). */
+const WRITE_ONLY = /secret|password|passphrase|token|apikey/i;
+
+function withoutWriteOnly(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutWriteOnly);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => !WRITE_ONLY.test(k))
+      .map(([k, x]) => [k, withoutWriteOnly(x)]),
+  );
+}
+
 /**
  * The accepted body's fields that the stored document does not carry: each value must be found
  * under a key of the same name (or, when the item names it differently, anywhere in it), compared
- * without case, spacing and punctuation (codes and names are normalised when stored).
+ * without case, spacing and punctuation (codes and names are normalised when stored). Credentials
+ * (WRITE_ONLY) are left out: they must not be readable.
  */
 export function droppedFields(accepted: unknown, stored: unknown): string[] {
   if (!accepted || typeof accepted !== 'object' || Array.isArray(accepted)) return [];
   const everywhere = leaves(stored);
   const missing: string[] = [];
-  for (const [key, value] of Object.entries(accepted)) {
+  for (const [key, value] of Object.entries(withoutWriteOnly(accepted) as object)) {
     if (ENVELOPE_FIELDS.has(key) || value === null || value === undefined) continue;
     const under = valuesUnder(stored, key);
     const pool = under.length ? leaves(under) : everywhere;

@@ -498,6 +498,9 @@ describe('fuzz: every operation of every service, from its OpenAPI document', ()
       droppedFields(body, { item: { enterprise: 'GULOU TEA', product: 'Jasmine  tea', field: 'tea' } }),
     ).toEqual(['since="2024-03-01"']);
     expect(droppedFields(body, { ...body, reason: 'x' })).toEqual([]);
+    const hook = { delivery: { webhookUrl: 'https://a.example/h', webhookSecret: 'whsec_0123456789abcdef' } };
+    expect(droppedFields(hook, { delivery: { webhookUrl: 'https://a.example/h' } })).toEqual([]);
+    expect(droppedFields(hook, { delivery: {} })).toEqual(['delivery={"webhookUrl":"https://a.example/h"}']);
     expect(problemFault({ status: 400, headers: { 'content-type': 'text/html' }, text: '' })).toMatch(
       /text\/html/,
     );
