@@ -1,10 +1,10 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// Four tiers by file name (the chaos tier: test/chaos). Workspace packages resolve to their TypeScript sources ("source"
+// Five tiers by file name (unit, int, fuzz, e2e, chaos). Workspace packages resolve to their TypeScript sources ("source"
 // condition), so tests need no build. SWC compiles tests like tsc does (legacy decorators with
-// metadata), which NestJS and its OpenAPI scanner rely on. int and e2e share servers started once
-// by the global setup.
+// metadata), which NestJS and its OpenAPI scanner rely on. int, fuzz and e2e share servers
+// started once by the global setup.
 const exclude = ['**/node_modules/**', '**/dist/**', '.highland/**'];
 
 export default defineConfig({
@@ -45,6 +45,18 @@ export default defineConfig({
           exclude,
           globalSetup: ['./libs/testing/src/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Property-based fuzzing of every service's API from its OpenAPI document (test/fuzz).
+          name: 'fuzz',
+          include: ['test/**/*.fuzz.spec.ts', '{apps,libs,services}/*/{src,test}/**/*.fuzz.spec.ts'],
+          exclude,
+          globalSetup: ['./libs/testing/src/global-setup.ts'],
+          testTimeout: 600_000,
           hookTimeout: 120_000,
         },
       },

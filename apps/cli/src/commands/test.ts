@@ -23,9 +23,9 @@ const LINT = ['lint:eslint', 'lint:deps', 'lint:api'];
 export function testCommand(): Command {
   return new Command('test')
     .description(
-      'typecheck, lint and run the whole test suite (unit, int, e2e, chaos), starting the servers it needs',
+      'typecheck, lint and run the whole test suite (unit, int, fuzz, e2e, chaos), starting the servers it needs',
     )
-    .option('--project <tier...>', 'only these tiers: unit, int, e2e, chaos')
+    .option('--project <tier...>', 'only these tiers (vitest projects): unit, int, fuzz, e2e, chaos')
     .option('--no-lint', 'skip lint')
     .argument('[filters...]', 'test file name filters, passed to vitest')
     .allowUnknownOption(false)

@@ -1,9 +1,9 @@
-import { CommitteeSeatEndedV1, CommitteeSeatGrantedV1 } from '@highland/contracts';
+import { CommitteeSeatEndedV1, CommitteeSeatGrantedV1, type EventData } from '@highland/contracts';
 import { Rejection } from '@highland/contracts';
 import { z } from 'zod';
 import { seatId } from '../domain/aggregates/ids.js';
 import type { SeatState } from '../domain/aggregates/state.js';
-import type { RegistryCommand } from './command.js';
+import { differingFields, type RegistryCommand } from './command.js';
 import { AnyDate, CommitteeRef, Name, PastDate, Reason } from './fields.js';
 
 export const GrantSeatInput = z
@@ -34,6 +34,16 @@ export type GrantSeatBody = z.infer<typeof GrantSeatInput>;
 
 export function grantSeat(input: GrantSeatBody): RegistryCommand {
   const committee = input.committee.normalized;
+  const data: EventData<typeof CommitteeSeatGrantedV1> = {
+    committee,
+    committeeLevel: input.committee.scope === 'national' ? 'national' : 'international',
+    memberKind: input.memberKind,
+    holder: input.holder,
+    ...(input.organisation ? { organisation: input.organisation } : {}),
+    role: input.role,
+    from: input.from,
+    ...(input.to ? { to: input.to } : {}),
+  };
   return {
     aggregateId: seatId(committee, input.holder),
     name: 'grant committee seat',
@@ -41,24 +51,14 @@ export function grantSeat(input: GrantSeatBody): RegistryCommand {
     decide: (current) => {
       const s = current?.state as SeatState | undefined;
       if (s?.active) {
-        if (s.role === input.role && s.from === input.from) return undefined;
+        // The same grant again changes nothing; any other detail (role, organisation, end) is a
+        // conflict, not an `unchanged` that would drop it.
+        if (!differingFields(s, data).length) return undefined;
         throw Rejection.conflict(`${input.holder} already holds a seat on ${committee} since ${s.from}`, [
           { field: 'body.holder', reason: 'already seated on this committee' },
         ]);
       }
-      return {
-        contract: CommitteeSeatGrantedV1,
-        data: {
-          committee,
-          committeeLevel: input.committee.scope === 'national' ? 'national' : 'international',
-          memberKind: input.memberKind,
-          holder: input.holder,
-          ...(input.organisation ? { organisation: input.organisation } : {}),
-          role: input.role,
-          from: input.from,
-          ...(input.to ? { to: input.to } : {}),
-        },
-      };
+      return { contract: CommitteeSeatGrantedV1, data };
     },
   };
 }

@@ -88,6 +88,30 @@ describe('registry API', () => {
     expect((await office.get('/standards')).body.total).toBe(before);
   });
 
+  it('refuses a body nested without bound with a 400 naming the body, also under an Idempotency-Key', async () => {
+    // hashing the body for idempotency overflowed the stack: a 500 (found by the fuzz tier)
+    for (const body of [
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000),
+    ]) {
+      const res = await fetch(`${base}/filings`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${officeKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'deep-1',
+        },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: Array<{ field: string; reason: string }> };
+      expect(problem.errors[0]).toMatchObject({
+        field: 'body',
+        reason: expect.stringMatching(/nests deeper/) as string,
+      });
+    }
+  });
+
   it('answers a path with a broken percent-escape 400, naming the path', async () => {
     const res = await office.get('/standards/%E0%A4%A');
     expect(res.status).toBe(400);
@@ -184,14 +208,19 @@ describe('registry API', () => {
   });
 
   it('recognises a repeated filing instead of counting it twice', async () => {
-    const again = await office.post('/filings', {
+    const filing = {
       enterprise: 'Chongqing Glassware Co.',
       product: 'tempered glass cups',
       standardCode: 'Q/CQBL 001-2014',
-      filedOn: '2014-03-05',
-    });
+      filedOn: '2014-03-02',
+    };
+    const again = await office.post('/filings', filing);
     expect(again.status).toBe(200);
     expect(again.body.status).toBe('unchanged');
+    // A repeat that says something else is not "unchanged" (its date would be dropped silently).
+    const other = await office.post('/filings', { ...filing, filedOn: '2014-03-05' });
+    expect(other.status).toBe(409);
+    expect(other.body.errors).toEqual([{ field: 'body.filedOn', reason: 'on record as "2014-03-02"' }]);
     expect((await office.get('/filings')).body.total).toBe(1);
   });
 

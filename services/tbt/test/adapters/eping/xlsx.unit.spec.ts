@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseEpingCsv } from '../../../src/adapters/eping/csv.js';
-import { parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
+import { xlsxBomb } from '@highland/testing/zip-bomb';
+import { MAX_XLSX_INFLATED_BYTES, parseEpingXlsx } from '../../../src/adapters/eping/xlsx.js';
 import { csv, record, sampleTable, sampleText } from '../../fixtures/eping-sample.js';
 
 /** Excel serial of an ISO date (1900 system). */
@@ -185,5 +186,35 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
       expect(result.rows.map((r) => r.draft.symbol)).toEqual([undefined, undefined, undefined]);
       expect(result.rows[0]!.warnings[0]).toMatch(/Document symbol: formula without a stored result/);
     });
+
+  // Issue 16: a 99 KB bomb cost 20 s and 700 MB of exceljs parsing before it was refused.
+  it('refuses a zip bomb by inflating only up to the limit, never parsing it', async () => {
+    const small = await parseEpingXlsx(xlsxBomb(4 * 1024 * 1024), { maxInflatedBytes: 1024 * 1024 });
+    expect(small).toEqual({ ok: false, error: { reason: 'the .xlsx file inflates to more than 1 MB' } });
+
+    const bomb = xlsxBomb(MAX_XLSX_INFLATED_BYTES + 8 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(100_000);
+    // Refused while inflating, before exceljs parses it (parsing it took tens of seconds and 700 MB).
+    const result = await parseEpingXlsx(bomb);
+    expect(result).toEqual({ ok: false, error: { reason: 'the .xlsx file inflates to more than 32 MB' } });
+  });
+
+  it('reads a small upload from a pooled Buffer as exactly its own bytes', async () => {
+    // Buffers under 4 KB share one pool: slice().buffer was the whole pool, zip bytes and others
+    const book = Buffer.from(await sampleWorkbook());
+    const pool = Buffer.allocUnsafe(64); // takes pool space, so the next one is not at offset 0
+    pool.fill(0x50);
+    const bytes = xlsxBomb(0);
+    const small = Buffer.concat([bytes]);
+    expect(small.byteOffset + small.length).toBeLessThanOrEqual(small.buffer.byteLength);
+    expect(small.buffer.byteLength).toBeGreaterThan(small.length);
+    const read = await parseEpingXlsx(small);
+    expect(read.ok ? 'read' : read.error.reason).not.toMatch(/Corrupted zip|not a readable/);
+    expect((await parseEpingXlsx(book)).ok).toBe(true);
+  });
+
+  it('still reads a workbook under the limit', async () => {
+    const result = await parseEpingXlsx(await sampleWorkbook(), { maxInflatedBytes: 1024 * 1024 });
+    expect(result.ok).toBe(true);
   });
 });
