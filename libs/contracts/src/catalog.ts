@@ -10,6 +10,26 @@ import { EnterpriseStandardFiledV1 } from './events/registry/enterprise-standard
 import { KeyProductRecordedV1 } from './events/registry/key-product-recorded.v1.js';
 import { StandardRegisteredV1 } from './events/registry/standard-registered.v1.js';
 import { StandardStageChangedV1 } from './events/registry/standard-stage-changed.v1.js';
+import { ApplicationAppealedV1 } from './events/incentives/application-appealed.v1.js';
+import { ApplicationApprovedV1 } from './events/incentives/application-approved.v1.js';
+import { ApplicationAwardedV1 } from './events/incentives/application-awarded.v1.js';
+import { ApplicationDraftedV1 } from './events/incentives/application-drafted.v1.js';
+import { ApplicationEligibilityCheckedV1 } from './events/incentives/application-eligibility-checked.v1.js';
+import { ApplicationFlaggedV1 } from './events/incentives/application-flagged.v1.js';
+import { ApplicationRejectedV1 } from './events/incentives/application-rejected.v1.js';
+import { ApplicationSubmittedV1 } from './events/incentives/application-submitted.v1.js';
+import { ApplicationUnderReviewV1 } from './events/incentives/application-under-review.v1.js';
+import { ApplicationWithdrawnV1 } from './events/incentives/application-withdrawn.v1.js';
+import { BudgetPaidV1 } from './events/incentives/budget-paid.v1.js';
+import { BudgetReleasedV1 } from './events/incentives/budget-released.v1.js';
+import { BudgetReservedV1 } from './events/incentives/budget-reserved.v1.js';
+import { ItemClaimReleasedV1 } from './events/incentives/item-claim-released.v1.js';
+import { ItemClaimedV1 } from './events/incentives/item-claimed.v1.js';
+import { ParticipantRegisteredV1 } from './events/incentives/participant-registered.v1.js';
+import { PaymentInstructedV1 } from './events/incentives/payment-instructed.v1.js';
+import { PaymentPaidV1 } from './events/incentives/payment-paid.v1.js';
+import { ProgrammeDefinedV1 } from './events/incentives/programme-defined.v1.js';
+import { ReviewScoredV1 } from './events/incentives/review-scored.v1.js';
 import { PeerFiguresImportedV1 } from './events/reporting/peer-figures-imported.v1.js';
 import { PlanDefinedV1 } from './events/reporting/plan-defined.v1.js';
 import { AlertAcknowledgedV1 } from './events/tbt/alert-acknowledged.v1.js';
@@ -35,6 +55,26 @@ export const catalog: readonly EventContract[] = [
   AlertRaisedV1,
   AlertDeliveredV1,
   AlertAcknowledgedV1,
+  ApplicationAppealedV1,
+  ApplicationApprovedV1,
+  ApplicationAwardedV1,
+  ApplicationDraftedV1,
+  ApplicationEligibilityCheckedV1,
+  ApplicationFlaggedV1,
+  ApplicationRejectedV1,
+  ApplicationSubmittedV1,
+  ApplicationUnderReviewV1,
+  ApplicationWithdrawnV1,
+  BudgetPaidV1,
+  BudgetReleasedV1,
+  BudgetReservedV1,
+  ItemClaimReleasedV1,
+  ItemClaimedV1,
+  ParticipantRegisteredV1,
+  PaymentInstructedV1,
+  PaymentPaidV1,
+  ProgrammeDefinedV1,
+  ReviewScoredV1,
 ];
 
 /** Every question a service answers for others over request/reply. */

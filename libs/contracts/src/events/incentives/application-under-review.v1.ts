@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+import { defineEvent } from '../../envelope.js';
+
+export const ApplicationUnderReviewV1 = defineEvent({
+  service: 'incentives',
+  name: 'application-under-review',
+  version: 1,
+  aggregateType: 'application',
+  description: 'The office sent the application to review (again, after an appeal).',
+  data: z.object({ round: z.number().int().min(1) }).strict(),
+});
