@@ -19,6 +19,7 @@ import {
 } from '../ops/import.js';
 import { rowsPerSecond, rowsProgress } from '../ops/progress.js';
 import { CliError, log } from '../output.js';
+import { importIncentivesCommand } from './import-incentives.js';
 import { importTbtCommand } from './import-tbt.js';
 
 const REGISTRY_HELP = `
@@ -53,7 +54,7 @@ interface ConnOpts {
 
 /** `./highland import`: bulk import into the registry. */
 export function importCommand(): Command {
-  const cmd = new Command('import').description('bulk import files into the registry or the TBT service');
+  const cmd = new Command('import').description('bulk import files into the registry, the TBT service or incentives');
 
   cmd
     .command('registry')
@@ -87,6 +88,7 @@ export function importCommand(): Command {
     });
 
   cmd.addCommand(importTbtCommand());
+  cmd.addCommand(importIncentivesCommand());
   return withUsageExitCodes(cmd);
 }
 

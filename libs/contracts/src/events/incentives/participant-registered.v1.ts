@@ -12,7 +12,7 @@ export const ParticipantRegisteredV1 = defineEvent({
   data: z
     .object({
       participantId: Slug,
-      kind: z.enum(['enterprise', 'reviewer', 'finance']),
+      role: z.enum(['enterprise', 'reviewer', 'finance']),
       name: z
         .string()
         .min(1)

@@ -12,7 +12,7 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** Every CSV export: UTF-8 with a BOM (so spreadsheets show Chinese), every text cell neutralised. */
+/** Every CSV export of every service: UTF-8 with a BOM (so spreadsheets show Chinese), every text cell neutralised. */
 export function sendCsv(res: ExpressResponse, filename: string, header: string[], rows: unknown[][]): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
