@@ -161,7 +161,7 @@ export class ApplicationsWorkflow {
     const p = this.programmeOf(a.programmeId, 'programmeId');
     if (input.outcome === 'reject') {
       const res = await this.commands.run(rejectApplication(id, input.reason), ctx);
-      await this.commands.run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), followUp(ctx));
+      await this.release(p, id, followUp(ctx));
       return res;
     }
     if (a.status === 'approved')
@@ -185,7 +185,7 @@ export class ApplicationsWorkflow {
     const p = this.programmeOf(a.programmeId, 'programmeId');
     const res = await this.commands.run(withdrawApplication(id, reason), ctx);
     const next = followUp(ctx);
-    await this.commands.run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), next);
+    await this.release(p, id, next);
     for (const claim of a.claims) await this.commands.run(releaseClaim(claim, id), next);
     return res;
   }
@@ -232,6 +232,12 @@ export class ApplicationsWorkflow {
       followUp(ctx),
     );
     return res;
+  }
+
+  /** Releases what an application holds in its programme's ledger, if anything. */
+  private async release(p: ProgrammeState, id: string, ctx: CallContext): Promise<void> {
+    if (this.view.ledger(p.definition.id)?.lines[id]?.status !== 'reserved') return;
+    await this.commands.run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), ctx);
   }
 
   application(id: string): ApplicationState {
