@@ -51,7 +51,7 @@ export async function platform(names: TestNames, replicas = 1) {
     for (const c of clients)
       for (let i = 0; i < 100 && (await c.get('/applications')).status !== 200; i++)
         await new Promise((r) => setTimeout(r, 50));
-    return clients;
+    return clients as [Client, ...Client[]];
   }
 
   return {

@@ -256,7 +256,7 @@ describe('incentives API', () => {
     const csv = await finance.get(`/payments/instructions.csv?programme=${PROG.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(String(csv.body)).toContain(
+    expect(csv.body as unknown as string).toContain(
       `${gulouApp}#1,${PROG.id},Gulou Machinery Co,${gulouApp},1,${10 * WAN},instructed,`,
     );
     expect((await gulou.get('/payments/instructions.csv')).status).toBe(403);
