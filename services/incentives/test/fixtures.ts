@@ -114,6 +114,11 @@ export function facts(registry: Record<string, RegistryFact>, zones: Record<stri
       Object.entries(registry).find(
         ([, f]) => f.kind === 'standard' && codeKey(f.code) === codeKey(code),
       )?.[0],
+    filingId: (enterprise, code) =>
+      Object.entries(registry).find(
+        ([, f]) =>
+          f.kind === 'filing' && f.enterprise === enterprise && codeKey(f.standardCode) === codeKey(code),
+      )?.[0],
     keyProductAdopting: () => undefined,
     zone: (id) => zones[id],
   };

@@ -42,13 +42,16 @@ type Subject =
 
 const REGISTRY_ID = /^(std|seat|fil|cert|kp)-[A-Za-z0-9_-]{22}$/;
 
-function resolve(item: CitedItem, facts: Facts): Subject | string {
+function resolve(item: CitedItem, facts: Facts, applicant: string): Subject | string {
   if (item.source === 'grant') return { kind: 'grant', ref: item.ref, grantFen: item.grantFen };
   if (item.source === 'zones') {
     const zone = facts.zone(item.ref);
     return zone ? { kind: 'zone', id: item.ref, fact: zone } : `no zone ${item.ref} is known`;
   }
-  const id = REGISTRY_ID.test(item.ref) ? item.ref : facts.standardIdByCode(item.ref);
+  // a code names a standard, else the applicant's own filing of that code
+  const id = REGISTRY_ID.test(item.ref)
+    ? item.ref
+    : (facts.standardIdByCode(item.ref) ?? facts.filingId(applicant, item.ref));
   const fact = id ? facts.registryItem(id) : undefined;
   if (!id || !fact) return `no registry item or standard "${item.ref}" is known`;
   return { kind: 'registry', id, fact };
@@ -270,7 +273,7 @@ export function evaluate(
   const errors: FieldReason[] = [];
   const keys = new Set<string>();
   items.forEach((item, i) => {
-    const subject = resolve(item, facts);
+    const subject = resolve(item, facts, applicant);
     if (typeof subject === 'string') {
       outcomes.push({ item: i, key: `unknown:${item.ref}`, eligible: false, amountFen: 0, reason: subject });
       errors.push({ field: `body.items.${i}.ref`, reason: subject });

@@ -102,6 +102,8 @@ export interface Facts {
   registryItem(id: string): RegistryFact | undefined;
   /** A registry id for a standard code (any spelling `codeKey` maps to the same key). */
   standardIdByCode(code: string): string | undefined;
+  /** The registry id of an enterprise's filing of a standard code. */
+  filingId(enterprise: string, code: string): string | undefined;
   /** A key product adopting this standard code internationally. */
   keyProductAdopting(code: string): KeyProductFact | undefined;
   zone(id: string): ZoneFact | undefined;

@@ -119,6 +119,9 @@ export class IncentivesView implements Facts {
   standardIdByCode(code: string) {
     return this.registry.standardIdByCode(code);
   }
+  filingId(enterprise: string, code: string) {
+    return this.registry.filingId(enterprise, code);
+  }
   keyProductAdopting(code: string) {
     return this.registry.keyProductAdopting(code);
   }

@@ -1,7 +1,7 @@
 import { type NatsHandle, ensureStream, type Topology } from '@highland/messaging';
 import { AggregateView } from '@highland/persistence';
 import { type KeyProductFact, reduceRegistryFact, type RegistryFact } from '../domain/facts.js';
-import { codeKey } from '../domain/names.js';
+import { codeKey, normaliseName } from '../domain/names.js';
 
 /**
  * The incentives service's own copy of the registry's facts, on every replica: it follows
@@ -12,6 +12,7 @@ export class RegistryFacts {
   readonly facts: AggregateView<RegistryFact>;
   private readonly idByCode = new Map<string, string>();
   private readonly keyProductByStandard = new Map<string, KeyProductFact>();
+  private readonly filingByEnterpriseCode = new Map<string, string>();
 
   constructor(
     private readonly nats: NatsHandle,
@@ -23,6 +24,11 @@ export class RegistryFacts {
       onApplied: (id, entry) => {
         const f = entry.state;
         if (f.kind === 'standard') this.idByCode.set(codeKey(f.code), id);
+        if (f.kind === 'filing')
+          this.filingByEnterpriseCode.set(
+            `${normaliseName(f.enterprise)}\u0000${codeKey(f.standardCode)}`,
+            id,
+          );
         if (f.kind === 'key-product' && f.adoptsInternational && f.adoptedStandard)
           this.keyProductByStandard.set(codeKey(f.adoptedStandard), f);
       },
@@ -49,6 +55,10 @@ export class RegistryFacts {
 
   standardIdByCode(code: string): string | undefined {
     return this.idByCode.get(codeKey(code));
+  }
+
+  filingId(enterprise: string, code: string): string | undefined {
+    return this.filingByEnterpriseCode.get(`${normaliseName(enterprise)}\u0000${codeKey(code)}`);
   }
 
   keyProductAdopting(code: string): KeyProductFact | undefined {
