@@ -37,6 +37,21 @@ import { AlertDeliveredV1 } from './events/tbt/alert-delivered.v1.js';
 import { AlertRaisedV1 } from './events/tbt/alert-raised.v1.js';
 import { NotificationRecordedV1 } from './events/tbt/notification-recorded.v1.js';
 import { ExporterProfileRecordedV1 } from './events/tbt/profile-recorded.v1.js';
+import { ZoneProposedV1 } from './events/zones/zone-proposed.v1.js';
+import { ZoneRegisteredV1 } from './events/zones/zone-registered.v1.js';
+import { ZoneAppliedV1 } from './events/zones/zone-applied.v1.js';
+import { ZoneApprovedV1 } from './events/zones/zone-approved.v1.js';
+import { ZoneConstructionStartedV1 } from './events/zones/zone-construction-started.v1.js';
+import { ZoneMidtermReviewedV1 } from './events/zones/zone-midterm-reviewed.v1.js';
+import { ZoneInspectionScoredV1 } from './events/zones/zone-inspection-scored.v1.js';
+import { ZonePassedV1 } from './events/zones/zone-passed.v1.js';
+import { ZoneRectificationRequiredV1 } from './events/zones/zone-rectification-required.v1.js';
+import { ZoneFailedV1 } from './events/zones/zone-failed.v1.js';
+import { ZoneRevokedV1 } from './events/zones/zone-revoked.v1.js';
+import { ZoneExpiredV1 } from './events/zones/zone-expired.v1.js';
+import { ZoneStandardsAppliedV1 } from './events/zones/zone-standards-applied.v1.js';
+import { ZoneCoverageReportedV1 } from './events/zones/zone-coverage-reported.v1.js';
+import { ZoneTrainingRecordedV1 } from './events/zones/zone-training-recorded.v1.js';
 
 /** Every event of the platform. A contract not listed here cannot be published. */
 export const catalog: readonly EventContract[] = [
@@ -75,6 +90,21 @@ export const catalog: readonly EventContract[] = [
   PaymentPaidV1,
   ProgrammeDefinedV1,
   ReviewScoredV1,
+  ZoneProposedV1,
+  ZoneRegisteredV1,
+  ZoneAppliedV1,
+  ZoneApprovedV1,
+  ZoneConstructionStartedV1,
+  ZoneMidtermReviewedV1,
+  ZoneInspectionScoredV1,
+  ZonePassedV1,
+  ZoneRectificationRequiredV1,
+  ZoneFailedV1,
+  ZoneRevokedV1,
+  ZoneExpiredV1,
+  ZoneStandardsAppliedV1,
+  ZoneCoverageReportedV1,
+  ZoneTrainingRecordedV1,
 ];
 
 /** Every question a service answers for others over request/reply. */

@@ -19,6 +19,7 @@ export const positionTags: Readonly<Record<string, string>> = {
   reporting: 'p',
   tbt: 't',
   incentives: 'i',
+  zones: 'z',
 };
 
 /** Every service that publishes events, in the catalogue's order (by name). */

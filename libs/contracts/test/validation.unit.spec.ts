@@ -47,8 +47,17 @@ function valid(schema: Schema): fc.Arbitrary<unknown> {
           ((schema.exclusiveMinimum as number | undefined) ?? -1e6) + 1,
         max: Math.min((schema.maximum as number | undefined) ?? 1e6, 1e6),
       });
-    case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true });
+    case 'number': {
+      // Bounds as declared (areas, coordinates, percentages), else any finite double.
+      const min = (schema.minimum ?? schema.exclusiveMinimum) as number | undefined;
+      const max = (schema.maximum ?? schema.exclusiveMaximum) as number | undefined;
+      return fc.double({
+        noNaN: true,
+        noDefaultInfinity: true,
+        ...(min === undefined ? {} : { min, minExcluded: schema.exclusiveMinimum !== undefined }),
+        ...(max === undefined ? {} : { max, maxExcluded: schema.exclusiveMaximum !== undefined }),
+      });
+    }
     case 'boolean':
       return fc.boolean();
     default:
