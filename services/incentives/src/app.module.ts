@@ -6,6 +6,7 @@ import { ApplicationsController } from './http/applications.controller.js';
 import { ParticipantsController } from './http/participants.controller.js';
 import { PaymentsController } from './http/payments.controller.js';
 import { ProgrammesController } from './http/programmes.controller.js';
+import { FactChanges } from './reactions/fact-changes.js';
 import { IncentivesView } from './view/incentives-view.js';
 
 @Module({})
@@ -23,6 +24,7 @@ export class IncentivesModule {
         }),
         IncentivesCommands,
         ApplicationsWorkflow,
+        FactChanges,
       ],
     };
   }

@@ -75,7 +75,7 @@ export class ApplicationsWorkflow {
       );
     let result = run();
     if (result.outcomes.some((o) => o.key.startsWith('unknown:'))) {
-      await this.view.registry.catchUp();
+      await Promise.all([this.view.registry.catchUp(), this.view.zones.catchUp()]);
       result = run();
     }
     return result;

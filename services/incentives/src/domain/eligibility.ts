@@ -1,6 +1,6 @@
 import type { CitedItem, EligibilityRule, FieldReason, ProgrammeDefinition } from '@highland/contracts';
 import type { Facts, RegistryFact, StandardFact, ZoneFact } from './facts.js';
-import { codeKey, sameName, seriesOf } from './names.js';
+import { codeKey, normaliseName, sameName, seriesOf } from './names.js';
 
 export interface RuleCheck {
   item: number;
@@ -81,7 +81,7 @@ function rulesFor(subject: Subject, rules: EligibilityRule[]): EligibilityRule[]
 /** The claim key: what a second application (or a second applicant) may not claim again. */
 function claimKey(subject: Subject, item: CitedItem, p: ProgrammeDefinition): string {
   if (subject.kind === 'grant') return `grant:${subject.ref.trim().toLowerCase()}`;
-  if (subject.kind === 'zone') return `zone:${subject.id}`;
+  if (subject.kind === 'zone') return `zone:${normaliseName(subject.fact.name)}`;
   const f = subject.fact;
   if (f.kind === 'standard') {
     const what = p.seriesOnce ? `series:${seriesOf(f.code)}` : `standard:${codeKey(f.code)}`;

@@ -91,6 +91,8 @@ export interface ZoneFact {
   name: string;
   zoneKind: string;
   undertaking?: string;
+  /** The level the authority approved it at (national, municipal). */
+  approvedLevel?: string;
   /** The level it passed (was accepted) at, and when. */
   passedLevel?: string;
   passedOn?: string;
@@ -107,4 +109,37 @@ export interface Facts {
   /** A key product adopting this standard code internationally. */
   keyProductAdopting(code: string): KeyProductFact | undefined;
   zone(id: string): ZoneFact | undefined;
+}
+
+/** Folds one zones event into the zone fact. Pure; events it does not need change nothing. */
+export function reduceZoneFact(state: ZoneFact | undefined, e: EventEnvelope): ZoneFact {
+  const d = e.data as Record<string, unknown>;
+  const profile = (): ZoneFact => ({
+    kind: 'zone',
+    name: d.name as string,
+    zoneKind: d.kind as string,
+    undertaking: (d.undertaking as { name: string } | undefined)?.name,
+  });
+  switch (e.type) {
+    case 'zones.zone-proposed':
+      return { ...profile(), ...(state?.approvedLevel ? { approvedLevel: state.approvedLevel } : {}) };
+    case 'zones.zone-registered': {
+      const approval = d.approval as { level: string };
+      return {
+        ...profile(),
+        approvedLevel: approval.level,
+        ...(d.stage === 'passed' && d.passedOn
+          ? { passedLevel: approval.level, passedOn: d.passedOn as string }
+          : {}),
+      };
+    }
+    case 'zones.zone-approved':
+      return { ...(state as ZoneFact), approvedLevel: d.level as string };
+    case 'zones.zone-passed':
+      return { ...(state as ZoneFact), passedLevel: state?.approvedLevel, passedOn: d.on as string };
+    case 'zones.zone-revoked':
+      return { ...(state as ZoneFact), revokedOn: d.on as string };
+    default:
+      return state as ZoneFact;
+  }
 }

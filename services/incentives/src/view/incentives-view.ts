@@ -11,6 +11,7 @@ import {
   reduce,
 } from '../domain/state.js';
 import { RegistryFacts } from './registry-facts.js';
+import { ZoneFacts } from './zone-facts.js';
 
 export type Entry = AggregateEntry<IncentivesState>;
 
@@ -21,12 +22,14 @@ export type Entry = AggregateEntry<IncentivesState>;
 export class IncentivesView implements Facts {
   readonly aggregates: AggregateView<IncentivesState>;
   readonly registry: RegistryFacts;
+  readonly zones: ZoneFacts;
   private readonly appsByProgramme = new Map<string, Set<string>>();
   private readonly appsByParticipant = new Map<string, Set<string>>();
   private readonly programmes = new Set<string>();
 
   constructor(nats: NatsHandle, topology: Topology) {
     this.registry = new RegistryFacts(nats, topology);
+    this.zones = new ZoneFacts(nats, topology);
     this.aggregates = new AggregateView<IncentivesState>(nats, topology, {
       service: 'incentives',
       reducer: reduce,
@@ -43,17 +46,20 @@ export class IncentivesView implements Facts {
 
   async start(): Promise<void> {
     await this.registry.start();
+    await this.zones.start();
     await this.aggregates.start();
   }
 
   assertHealthy(): void {
     this.registry.assertHealthy();
+    this.zones.assertHealthy();
     this.aggregates.assertHealthy();
   }
 
   async stop(): Promise<void> {
     await this.aggregates.stop();
     await this.registry.stop();
+    await this.zones.stop();
   }
 
   get(id: string): Entry | undefined {
@@ -125,8 +131,8 @@ export class IncentivesView implements Facts {
   keyProductAdopting(code: string) {
     return this.registry.keyProductAdopting(code);
   }
-  zone(_id: string): ZoneFact | undefined {
-    return undefined;
+  zone(ref: string): ZoneFact | undefined {
+    return this.zones.get(ref);
   }
 }
 
