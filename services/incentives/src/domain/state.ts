@@ -1,4 +1,5 @@
 import type {
+  Actor,
   ApplicationDraftedV1,
   ApplicationEligibilityCheckedV1,
   BudgetPaidV1,
@@ -16,10 +17,6 @@ import type {
 import type { ApplicationStatus } from './lifecycle.js';
 import type { LedgerLine, LedgerState } from './ledger.js';
 
-interface Actor {
-  department: string;
-  user: string;
-}
 
 export interface ProgrammeState {
   kind: 'programme';
