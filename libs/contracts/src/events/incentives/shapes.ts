@@ -5,7 +5,7 @@ import { AdoptionDegree, BilingualText, IsoDate, StandardLevel } from '../../com
 
 /** Money: integers in fen (1 yuan = 100 fen) everywhere, never floats. */
 export const Fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-export const PositiveFen = Fen.min(1);
+export const PositiveFen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and -');
 
 const RuleBase = { id: Slug, title: BilingualText };
