@@ -150,6 +150,7 @@ export async function runIncentivesBench(opts: IncentivesBenchOptions = {}): Pro
 
     progress(`approving all ${ids.length} at once: ${clients} clients over both replicas …`);
     const statuses = new Map<number, number>();
+    let failure: string | undefined;
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -160,18 +161,30 @@ export async function runIncentivesBench(opts: IncentivesBenchOptions = {}): Pro
             outcome: 'approve',
           });
           statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+          if (a.status >= 500 && !failure) failure = JSON.stringify(a.body).slice(0, 300);
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     const approved = statuses.get(201) ?? 0;
 
-    progress(`awarding and paying the ${approved} approved, each instruction marked paid on both replicas …`);
+    progress(
+      `awarding and instructing the ${approved} approved, each instruction then marked paid on both replicas at once …`,
+    );
     const approvedIds = (await json(office[0]!, 'GET', '/applications?programme=bench&status=approved')).body
       .items as Array<{ id: string; approvedFen: number }>;
     for (const a of approvedIds) {
-      await must(office[0]!, `/applications/${a.id}/award`, { noticeOn: today });
-      await must(office[1]!, `/applications/${a.id}/payments`, { instalment: 1, amountFen: a.approvedFen });
+      const awarded = await must(office[0]!, `/applications/${a.id}/award`, { noticeOn: today });
+      const ins = await json(office[0]!, 'POST', `/applications/${a.id}/payments`, {
+        instalment: 1,
+        amountFen: a.approvedFen,
+      });
+      if (ins.status >= 300) {
+        const views = await Promise.all(office.map((o) => json(o, 'GET', `/applications/${a.id}`)));
+        throw new Error(
+          `instruct ${a.id}: ${ins.status} ${JSON.stringify(ins.body).slice(0, 300)}; award answered ${JSON.stringify(awarded).slice(0, 200)}; views ${views.map((v) => JSON.stringify((v.body.history as unknown[]).map((h) => (h as { status: string }).status))).join(' | ')}`,
+        );
+      }
       const ref = encodeURIComponent(`${a.id}#1`);
       await Promise.all(
         office.map((o) =>
@@ -192,6 +205,7 @@ export async function runIncentivesBench(opts: IncentivesBenchOptions = {}): Pro
     out(
       `          ${ids.length} approvals sent in ${seconds.toFixed(2)} s by ${clients} clients over 2 replicas: ${[...statuses].map(([s, n]) => `${n}×${s}`).join(', ')}`,
     );
+    if (failure) out(`          first failure: ${failure}`);
     out(
       `ledger:   reserved+paid ${audit.committedFen} fen of ${budgetFen}; largest applicant ${audit.largestFen} fen; payments ${audit.payments}`,
     );

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Rejection } from '@highland/contracts';
-import type { CallContext, CommandResult } from '@highland/persistence';
+import { ConcurrencyConflict, type NatsHandle, type Topology } from '@highland/messaging';
+import type { CallContext, Command, CommandResult } from '@highland/persistence';
+import { NATS, TOPOLOGY } from '@highland/service-kit';
 import { evaluate, type Eligibility } from '../domain/eligibility.js';
 import { claimId, instructionRef } from '../domain/ids.js';
 import type { ApplicationState, IncentivesState, ParticipantState, ProgrammeState } from '../domain/state.js';
@@ -51,7 +53,46 @@ export class ApplicationsWorkflow {
   constructor(
     @Inject(IncentivesCommands) private readonly commands: IncentivesCommands,
     @Inject(IncentivesView) private readonly view: IncentivesView,
+    @Inject(NATS) private readonly nats: NatsHandle,
+    @Inject(TOPOLOGY) private readonly topology: Topology,
   ) {}
+
+  /**
+   * Another replica may have recorded the aggregate's last event a moment ago: when a decision is
+   * refused, this replica catches up with the aggregate's last event in the stream and decides
+   * once more, so a caller never sees a refusal that only a lagging view made.
+   */
+  private async fresh<T>(aggregateId: string, fn: () => T | Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof Rejection)) throw err;
+      const last = await this.nats.jsm.streams
+        .getMessage(this.topology.eventStream('incentives').name, {
+          last_by_subj: this.topology.aggregateFilter('incentives', aggregateId),
+        })
+        .catch(() => undefined);
+      if (!last || last.seq <= (this.view.get(aggregateId)?.streamSeq ?? 0)) throw err;
+      await this.view.waitFor(last.seq);
+      return fn();
+    }
+  }
+
+  /**
+   * One command, decided again on a fresher view when refused; a hot aggregate (a programme's
+   * ledger under approvals from several replicas) may lose the executor's bounded retries, and is
+   * tried again a few times before the caller sees a failure.
+   */
+  private async run(cmd: Command<IncentivesState>, ctx: CallContext): Promise<Result> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fresh(cmd.aggregateId, () => this.commands.run(cmd, ctx));
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflict) || attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
 
   programmeOf(slug: string, field = 'body.programmeId'): ProgrammeState {
     const p = this.view.programme(slug);
@@ -108,7 +149,7 @@ export class ApplicationsWorkflow {
         ]);
     });
     const id = `app-${ctx.eventId ?? randomUUID()}`;
-    return { id, result: await this.commands.run(draftApplication(id, input, applicant, result), ctx) };
+    return { id, result: await this.run(draftApplication(id, input, applicant, result), ctx) };
   }
 
   private claimHolder(programme: string, key: string): string | undefined {
@@ -121,7 +162,7 @@ export class ApplicationsWorkflow {
     const a = this.application(id);
     const p = this.programmeOf(a.programmeId, 'programmeId');
     this.assertWindow(p);
-    if (a.status !== 'draft') return this.commands.run(submitApplication(id, a.claims), ctx);
+    if (a.status !== 'draft') return this.run(submitApplication(id, a.claims), ctx);
     const result = await this.check(p, a.applicant, a.items);
     if (!result.eligible) throw ineligible(result);
     const taken: string[] = [];
@@ -129,27 +170,26 @@ export class ApplicationsWorkflow {
     try {
       for (const o of result.outcomes) {
         const cmd = claimItem(p.definition.id, o.key, id, a.applicant, `body.items.${o.item}.ref`);
-        await this.commands.run(cmd, next);
+        await this.run(cmd, next);
         taken.push(cmd.aggregateId);
       }
-      await this.commands.run(submitApplication(id, taken), ctx);
+      await this.run(submitApplication(id, taken), ctx);
     } catch (err) {
-      for (const claim of taken)
-        await this.commands.run(releaseClaim(claim, id), next).catch(() => undefined);
+      for (const claim of taken) await this.run(releaseClaim(claim, id), next).catch(() => undefined);
       throw err;
     }
-    return this.commands.run(recordEligibility(id, result), next);
+    return this.run(recordEligibility(id, result), next);
   }
 
   startReview(id: string, input: StartReviewBody, ctx: CallContext): Promise<Result> {
     const reviewers = input.reviewers.map((r) => this.view.participant(r));
-    return this.commands.run(startReview(id, input, reviewers), ctx);
+    return this.run(startReview(id, input, reviewers), ctx);
   }
 
   score(id: string, reviewer: ParticipantState, input: ScoreBody, ctx: CallContext): Promise<Result> {
     const a = this.application(id);
     const p = this.programmeOf(a.programmeId, 'programmeId');
-    return this.commands.run(scoreReview(id, reviewer, input, p.definition), ctx);
+    return this.run(scoreReview(id, reviewer, input, p.definition), ctx);
   }
 
   /**
@@ -160,17 +200,16 @@ export class ApplicationsWorkflow {
     const a = this.application(id);
     const p = this.programmeOf(a.programmeId, 'programmeId');
     if (input.outcome === 'reject') {
-      const res = await this.commands.run(rejectApplication(id, input.reason), ctx);
+      const res = await this.run(rejectApplication(id, input.reason), ctx);
       await this.release(p, id, followUp(ctx));
       return res;
     }
-    if (a.status === 'approved')
-      return this.commands.run(approveApplication(id, a.approvedFen!, a.tier), ctx);
+    if (a.status === 'approved') return this.run(approveApplication(id, a.approvedFen!, a.tier), ctx);
     const amount = approvalAmount(a, input, p.definition);
     const next = followUp(ctx);
-    await this.commands.run(reserveBudget(p.definition.id, p.definition, id, a.applicant, amount), next);
+    await this.run(reserveBudget(p.definition.id, p.definition, id, a.applicant, amount), next);
     try {
-      return await this.commands.run(approveApplication(id, amount, input.tier, input.reason), ctx);
+      return await this.run(approveApplication(id, amount, input.tier, input.reason), ctx);
     } catch (err) {
       await this.commands
         .run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), next)
@@ -183,33 +222,34 @@ export class ApplicationsWorkflow {
   async withdraw(id: string, reason: string | undefined, ctx: CallContext): Promise<Result> {
     const a = this.application(id);
     const p = this.programmeOf(a.programmeId, 'programmeId');
-    const res = await this.commands.run(withdrawApplication(id, reason), ctx);
+    const res = await this.run(withdrawApplication(id, reason), ctx);
     const next = followUp(ctx);
     await this.release(p, id, next);
-    for (const claim of a.claims) await this.commands.run(releaseClaim(claim, id), next);
+    for (const claim of a.claims) await this.run(releaseClaim(claim, id), next);
     return res;
   }
 
   appeal(id: string, grounds: string, ctx: CallContext): Promise<Result> {
-    return this.commands.run(appealApplication(id, grounds), ctx);
+    return this.run(appealApplication(id, grounds), ctx);
   }
 
   award(id: string, noticeOn: string, ctx: CallContext): Promise<Result> {
-    return this.commands.run(awardApplication(id, noticeOn), ctx);
+    return this.run(awardApplication(id, noticeOn), ctx);
   }
 
   /** Issues one instalment's instruction (only for an awarded application), once. */
-  instruct(id: string, input: InstructPaymentBody, ctx: CallContext): Promise<Result> {
-    const a = this.application(id);
-    if (a.status !== 'awarded')
-      throw Rejection.conflict(
-        `an application in state '${a.status}' is not paid`,
-        [{ field: 'status', reason: 'not awarded' }],
-        {
-          currentState: a.status,
-        },
-      );
-    return this.commands.run(instructPayment(a.programmeId, id, a.applicant, input), ctx);
+  async instruct(id: string, input: InstructPaymentBody, ctx: CallContext): Promise<Result> {
+    const a = await this.fresh(id, () => {
+      const app = this.application(id);
+      if (app.status !== 'awarded')
+        throw Rejection.conflict(
+          `an application in state '${app.status}' is not paid`,
+          [{ field: 'status', reason: 'not awarded' }],
+          { currentState: app.status },
+        );
+      return app;
+    });
+    return this.run(instructPayment(a.programmeId, id, a.applicant, input), ctx);
   }
 
   /** Finance marks an instruction paid: the ledger first, then the application. */
@@ -219,9 +259,9 @@ export class ApplicationsWorkflow {
     const instalment = Number(n);
     if (!Number.isInteger(instalment) || instructionRef(id!, instalment) !== instruction)
       throw Rejection.notFound(`no payment instruction ${instruction}`);
-    const res = await this.commands.run(markBudgetPaid(a.programmeId, id!, instruction, input), ctx);
+    const res = await this.run(markBudgetPaid(a.programmeId, id!, instruction, input), ctx);
     const ins = this.view.ledger(a.programmeId)?.lines[id!]?.instructions[instruction];
-    await this.commands.run(
+    await this.run(
       recordPaymentPaid(id!, {
         instruction,
         instalment,
@@ -237,7 +277,13 @@ export class ApplicationsWorkflow {
   /** Releases what an application holds in its programme's ledger, if anything. */
   private async release(p: ProgrammeState, id: string, ctx: CallContext): Promise<void> {
     if (this.view.ledger(p.definition.id)?.lines[id]?.status !== 'reserved') return;
-    await this.commands.run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), ctx);
+    await this.run(releaseBudget(p.definition.id, p.definition.totalBudgetFen, id), ctx);
+  }
+
+  /** Makes sure this replica has an application another replica may have recorded a moment ago. */
+  async known(id: string): Promise<void> {
+    if (this.view.application(id)) return;
+    await this.fresh(id, () => this.application(id)).catch(() => undefined);
   }
 
   application(id: string): ApplicationState {

@@ -17,7 +17,6 @@ import type {
 import type { ApplicationStatus } from './lifecycle.js';
 import type { LedgerLine, LedgerState } from './ledger.js';
 
-
 export interface ProgrammeState {
   kind: 'programme';
   definition: ProgrammeDefinition;

@@ -101,7 +101,8 @@ export class ApplicationsController {
   @Get('applications/:id')
   @RequireScope(SCOPES.read)
   @ApiOperation({ summary: "An application, its items' eligibility, scores, decision and payments" })
-  get(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
+  async get(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
+    await this.workflow.known(id);
     return shown(id, visibleApplication(req, this.view, id));
   }
 
@@ -118,6 +119,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.workflow.known(id);
     ownApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.submit(id, callContext(req)), {
       item: (s) => ({ id, ...s }),
@@ -136,6 +138,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.workflow.known(id);
     ownApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.withdraw(id, body.reason, callContext(req)), {
       item: (s) => ({ id, ...s }),
@@ -152,6 +155,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.workflow.known(id);
     ownApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.appeal(id, body.grounds, callContext(req)), {
       item: (s) => ({ id, ...s }),
@@ -190,6 +194,7 @@ export class ApplicationsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     const reviewer = reviewerOf(req, this.view);
+    await this.workflow.known(id);
     visibleApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.score(id, reviewer, body, callContext(req)), {
       item: (s) => ({ id, ...s }),
@@ -248,6 +253,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.workflow.known(id);
     visibleApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.instruct(id, body, callContext(req)));
   }
