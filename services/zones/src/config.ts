@@ -1,0 +1,12 @@
+import { BaseConfig } from '@highland/service-kit';
+import { z } from 'zod';
+
+/** The shared variables (`BaseConfig`) and the zones service's own. */
+export const ZonesConfig = BaseConfig.extend({
+  /**
+   * Pass mark of the default acceptance sheets, in percent of the maximum total. No official mark
+   * is published (accepted zones score roughly 88–98); an inspection may set its own.
+   */
+  ZONES_PASS_MARK: z.coerce.number().min(0).max(100).default(80),
+});
+export type ZonesConfig = z.infer<typeof ZonesConfig>;
