@@ -20,6 +20,7 @@ import {
 import { rowsPerSecond, rowsProgress } from '../ops/progress.js';
 import { CliError, log } from '../output.js';
 import { importTbtCommand } from './import-tbt.js';
+import { importZonesCommand } from './import-zones.js';
 
 const REGISTRY_HELP = `
 The file:
@@ -53,7 +54,9 @@ interface ConnOpts {
 
 /** `./highland import`: bulk import into the registry. */
 export function importCommand(): Command {
-  const cmd = new Command('import').description('bulk import files into the registry or the TBT service');
+  const cmd = new Command('import').description(
+    'bulk import files into the registry, the TBT service or the zones service',
+  );
 
   cmd
     .command('registry')
@@ -87,6 +90,7 @@ export function importCommand(): Command {
     });
 
   cmd.addCommand(importTbtCommand());
+  cmd.addCommand(importZonesCommand());
   return withUsageExitCodes(cmd);
 }
 

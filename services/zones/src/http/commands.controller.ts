@@ -28,6 +28,7 @@ import {
   type RevokeZoneBody,
 } from '../commands/end-zone.js';
 import { proposeZone, ProposeZoneInput, type ProposeZoneBody } from '../commands/propose-zone.js';
+import { registerZone, RegisterZoneInput, type RegisterZoneBody } from '../commands/register-zone.js';
 import { recordTraining, RecordTrainingInput, type RecordTrainingBody } from '../commands/record-training.js';
 import { reportCoverage, ReportCoverageInput, type ReportCoverageBody } from '../commands/report-coverage.js';
 import { reviewMidterm, ReviewMidtermInput, type ReviewMidtermBody } from '../commands/review-midterm.js';
@@ -79,6 +80,23 @@ export class CommandsController {
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
     return this.run(proposeZone(body, authorityOf(req)), req, res);
+  }
+
+  @Post('zones/existing')
+  @RequireScope('zones:zones')
+  @ApiOperation({
+    summary:
+      'Record a zone the district already has, at the stage it has reached (approved, under construction, passed)',
+    description:
+      'What `./highland import zones` posts for each row. The same zone again is answered unchanged; a different zone of the same name is a 409.',
+  })
+  @ApiBody({ schema: openApiSchema(RegisterZoneInput) })
+  registerExisting(
+    @ZodBody(RegisterZoneInput) body: RegisterZoneBody,
+    @Req() req: IdempotentRequest,
+    @Res({ passthrough: true }) res: ExpressResponse,
+  ) {
+    return this.run(registerZone(body, authorityOf(req)), req, res);
   }
 
   @Post('zones/:id/application')

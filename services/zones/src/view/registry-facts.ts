@@ -1,5 +1,5 @@
 import { type EventData, StandardRegisteredV1, StandardStageChangedV1 } from '@highland/contracts';
-import { type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
+import { ensureStream, type NatsHandle, StreamFollower, type Topology } from '@highland/messaging';
 import type { KnownStandard } from '../commands/apply-standards.js';
 import { standardKey } from '../domain/standard-code.js';
 
@@ -13,7 +13,10 @@ export class RegistryFacts {
   private readonly byKey = new Map<string, KnownStandard>();
   private readonly follower: StreamFollower;
 
-  constructor(nats: NatsHandle, topology: Topology) {
+  constructor(
+    private readonly nats: NatsHandle,
+    private readonly topology: Topology,
+  ) {
     this.follower = new StreamFollower(nats, {
       stream: topology.eventStream('registry').name,
       filterSubjects: [
@@ -37,6 +40,9 @@ export class RegistryFacts {
   }
 
   async start(): Promise<void> {
+    // The registry may not have run yet on this platform (zones started first, or alone): its
+    // stream is created as the registry itself would (idempotent), and followed from empty.
+    await ensureStream(this.nats.jsm, this.topology.eventStream('registry'));
     await this.follower.start();
     await this.follower.whenCaughtUp();
   }
