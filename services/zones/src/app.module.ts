@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule, viewProvider } from '@highland/service-kit';
+import { DeadlineReminders, systemClock, ZONES_CLOCK } from './reminders/deadline-reminders.js';
 import { ZonesCommands } from './commands/zones-commands.js';
 import type { ZonesConfig } from './config.js';
 import { CommandsController } from './http/commands.controller.js';
@@ -26,6 +27,8 @@ export class ZonesModule {
           create: ({ nats, topology }) => new RegistryFacts(nats, topology),
         }),
         ZonesCommands,
+        { provide: ZONES_CLOCK, useFactory: systemClock },
+        DeadlineReminders,
       ],
     };
   }

@@ -8,5 +8,7 @@ export const ZonesConfig = BaseConfig.extend({
    * is published (accepted zones score roughly 88–98); an inspection may set its own.
    */
   ZONES_PASS_MARK: z.coerce.number().min(0).max(100).default(80),
+  /** How often deadline reminders are checked (0: never, e.g. in tests that run them by hand). */
+  ZONES_REMINDER_CHECK_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 export type ZonesConfig = z.infer<typeof ZonesConfig>;

@@ -6,6 +6,7 @@ import type {
   ZoneApprovedV1,
   ZoneConstructionStartedV1,
   ZoneCoverageReportedV1,
+  ZoneDeadlineRemindedV1,
   ZoneExpiredV1,
   ZoneFailedV1,
   ZoneInspectionScoredV1,
@@ -54,6 +55,8 @@ export type ZoneState = Profile & {
   /** Latest figures of each period (every report stays in the stream). */
   coverage: Record<string, Coverage>;
   trainings: Training[];
+  /** Reminders sent, `<milestone>:<deadline>:<days>` (see deadlines.ts). */
+  reminders: string[];
   steps: Step[];
   recordedBy: Actor;
   recordedAt: string;
@@ -92,6 +95,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         standards: [],
         coverage: {},
         trainings: [],
+        reminders: [],
         steps: step(undefined, 'proposed', e),
         recordedBy: e.actor,
         recordedAt: e.occurredAt,
@@ -114,6 +118,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         standards: [],
         coverage: {},
         trainings: [],
+        reminders: [],
         steps: step(undefined, stage, e),
         recordedBy: e.actor,
         recordedAt: e.occurredAt,
@@ -159,6 +164,14 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
     case 'zones.zone-coverage-reported': {
       const c = e.data as Coverage;
       return { ...s, ...touched, coverage: { ...s.coverage, [c.period]: c } };
+    }
+    case 'zones.zone-deadline-reminded': {
+      const d = e.data as EventData<typeof ZoneDeadlineRemindedV1>;
+      return {
+        ...s,
+        ...touched,
+        reminders: [...s.reminders, `${d.milestone}:${d.deadline}:${d.daysBefore}`],
+      };
     }
     case 'zones.zone-training-recorded':
       return { ...s, ...touched, trainings: [...s.trainings, e.data as Training] };

@@ -13,6 +13,8 @@ import {
 } from '@highland/service-kit';
 import type { Response as ExpressResponse } from 'express';
 import type { ZonesConfig } from '../config.js';
+import { type DeadlinesParams, DeadlinesQuery, listDeadlines } from '../queries/deadlines.js';
+import { type Clock, ZONES_CLOCK } from '../reminders/deadline-reminders.js';
 import { STATE_AFTER } from '../domain/lifecycle.js';
 import { defaultSheet } from '../domain/scoring.js';
 import { businessDate } from '../domain/state.js';
@@ -50,6 +52,7 @@ export class QueriesController {
     @Inject(NATS) private readonly nats: NatsHandle,
     @Inject(TOPOLOGY) private readonly topology: Topology,
     @Inject(CONFIG) private readonly config: ZonesConfig,
+    @Inject(ZONES_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('zones')
@@ -73,6 +76,25 @@ export class QueriesController {
   export(@ZodQuery(ListZonesQuery) q: ListZonesParams, @Res() res: ExpressResponse): void {
     const rows = [...filterZones(this.view, q)].map(([id, s]) => csvRow(id, s));
     sendCsv(res, 'zones.csv', CSV_HEADER, rows);
+  }
+
+  @Get('deadlines')
+  @RequireScope('zones:read')
+  @ApiOperation({
+    summary:
+      "What is due: each zone's next deadline (acceptance, rectification), soonest first, overdue flagged",
+    description:
+      'Reminders go to the department in charge 30 and 7 days before (zones.zone-deadline-reminded events).',
+  })
+  @ApiQuery({ name: 'department', required: false })
+  @ApiQuery({
+    name: 'within',
+    required: false,
+    description: 'days ahead (default 90); overdue always listed',
+  })
+  @ApiQuery({ name: 'overdue', required: false, description: 'true: only overdue; false: only upcoming' })
+  deadlines(@ZodQuery(DeadlinesQuery) q: DeadlinesParams) {
+    return listDeadlines(this.view, q, this.clock.now().toISOString().slice(0, 10));
   }
 
   @Get('zones/:id')

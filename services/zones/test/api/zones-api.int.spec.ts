@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZonesConfig } from '../../src/config.js';
 import { type defaultSheet } from '../../src/domain/scoring.js';
 import { loquatZone } from '../fixtures.js';
+import { type Clock, DeadlineReminders, ZONES_CLOCK } from '../../src/reminders/deadline-reminders.js';
 
 const names = testNames(import.meta.url);
 const apps: NestExpressApplication[] = [];
@@ -256,5 +257,57 @@ describe('zones API', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain("'@Railway logistics park");
     expect(text.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('reminds the department in charge 30 and 7 days before acceptance is due (injected clock); overdue is listed', async () => {
+    const zonesApp = apps[1]!;
+    const clock = zonesApp.get<Clock>(ZONES_CLOCK);
+    const reminders = zonesApp.get(DeadlineReminders);
+    const created = await agriculture.post('/zones', {
+      ...loquatZone,
+      name: 'Sanjiang ecological fish zone',
+    });
+    const zid = created.body.id as string;
+    await agriculture.post(`/zones/${zid}/application`, {
+      authority: 'CQ',
+      level: 'municipal',
+      appliedOn: '2021-03-01',
+    });
+    const approved = await office.post(`/zones/${zid}/approval`, {
+      batch: '2021 municipal batch',
+      approvalDocument: 'CQ-2021-5',
+      approvedOn: '2021-06-01',
+      constructionFrom: '2021-07-01',
+      constructionTo: '2024-06-30',
+    });
+    expect(approved.status).toBe(201);
+    try {
+      clock.now = () => new Date('2024-05-31T09:00:00Z');
+      expect(await reminders.run()).toBe(1);
+      expect(await reminders.run()).toBe(0); // sent once
+      clock.now = () => new Date('2024-06-25T09:00:00Z');
+      expect(await reminders.run()).toBe(1);
+      const due = await agriculture.get('/deadlines?department=agriculture&within=30');
+      expect(due.body.items).toEqual([
+        expect.objectContaining({
+          id: zid,
+          milestone: 'acceptance',
+          deadline: '2024-06-30',
+          daysLeft: 5,
+          reminded: [30, 7],
+        }),
+      ]);
+      clock.now = () => new Date('2024-07-02T09:00:00Z');
+      const overdue = await office.get('/deadlines?overdue=true');
+      expect(overdue.body.items).toEqual([expect.objectContaining({ id: zid, overdue: true, daysLeft: -2 })]);
+      const timeline = await office.get(`/zones/${zid}/timeline`);
+      const sent = (
+        timeline.body.events as Array<{ type: string; actor: unknown; data: { daysBefore: number } }>
+      ).filter((e) => e.type === 'zones.zone-deadline-reminded');
+      expect(sent.map((e) => e.data.daysBefore)).toEqual([30, 7]);
+      expect(sent[0]!.actor).toEqual({ department: 'office', user: 'deadline-reminders' });
+    } finally {
+      clock.now = () => new Date();
+    }
   });
 });
