@@ -52,6 +52,7 @@ import { ZoneExpiredV1 } from './events/zones/zone-expired.v1.js';
 import { ZoneStandardsAppliedV1 } from './events/zones/zone-standards-applied.v1.js';
 import { ZoneCoverageReportedV1 } from './events/zones/zone-coverage-reported.v1.js';
 import { ZoneTrainingRecordedV1 } from './events/zones/zone-training-recorded.v1.js';
+import { ZoneDeadlineRemindedV1 } from './events/zones/zone-deadline-reminded.v1.js';
 
 /** Every event of the platform. A contract not listed here cannot be published. */
 export const catalog: readonly EventContract[] = [
@@ -105,6 +106,7 @@ export const catalog: readonly EventContract[] = [
   ZoneStandardsAppliedV1,
   ZoneCoverageReportedV1,
   ZoneTrainingRecordedV1,
+  ZoneDeadlineRemindedV1,
 ];
 
 /** Every question a service answers for others over request/reply. */

@@ -59,6 +59,7 @@ export { ZoneExpiredV1 } from './events/zones/zone-expired.v1.js';
 export { ZoneStandardsAppliedV1 } from './events/zones/zone-standards-applied.v1.js';
 export { ZoneCoverageReportedV1 } from './events/zones/zone-coverage-reported.v1.js';
 export { ZoneTrainingRecordedV1 } from './events/zones/zone-training-recorded.v1.js';
+export { ZoneDeadlineRemindedV1 } from './events/zones/zone-deadline-reminded.v1.js';
 export * from './events/zones/shapes.js';
 export * from './events/zones/scoring.js';
 export * from './requests.js';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type AuthenticatedRequest,
   callContext,
@@ -35,12 +35,6 @@ import {
   visibleApplication,
 } from './access.js';
 
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retry-safe POST: the same key and body return the first response',
-});
-
 /** What a caller reads of an application: reviewers do not see other reviewers' comments. */
 const shown = (id: string, a: ApplicationState) => ({ id, ...a });
 
@@ -62,7 +56,6 @@ export class ApplicationsController {
       'An ineligible or unknown item, an item already claimed, or a programme outside its window is a 4xx problem naming the item (body.items.<n>.ref) and why; nothing is stored.',
   })
   @ApiBody({ schema: openApiSchema(DraftApplicationInput) })
-  @idempotencyHeader
   async draft(
     @ZodBody(DraftApplicationInput) body: DraftApplicationBody,
     @Req() req: IdempotentRequest,
@@ -113,7 +106,6 @@ export class ApplicationsController {
     description:
       'An item claimed meanwhile by another application is a 409 naming it; nothing stays claimed.',
   })
-  @idempotencyHeader
   async submit(
     @Param('id') id: string,
     @Req() req: IdempotentRequest,
@@ -209,7 +201,6 @@ export class ApplicationsController {
       "Approval reserves the amount in the programme's ledger: over the remaining budget or the per-applicant cap is a 409, and nothing is approved.",
   })
   @ApiBody({ schema: openApiSchema(DecisionInput) })
-  @idempotencyHeader
   async decide(
     @Param('id') id: string,
     @ZodBody(DecisionInput) body: DecisionBody,
@@ -246,7 +237,6 @@ export class ApplicationsController {
       'An instalment is issued once: the same instalment again is unchanged, with another amount a 409.',
   })
   @ApiBody({ schema: openApiSchema(InstructPaymentInput) })
-  @idempotencyHeader
   async instruct(
     @Param('id') id: string,
     @ZodBody(InstructPaymentInput) body: InstructPaymentBody,
