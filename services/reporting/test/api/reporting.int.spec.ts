@@ -438,7 +438,7 @@ describe('TBT alerts, projected once the TBT service publishes', () => {
       ['G/TBT/N/EU/1', 'Exporter 1'],
     ]);
     // The SSE position now names the TBT stream's sequence too.
-    expect(view.position).toMatch(/^r\d+\.p\d+\.t6\.z0$/);
+    expect(view.position).toMatch(/^i0\.r\d+\.p\d+\.t6\.z0$/);
 
     const live = view.state;
     expect((await api.post('/admin/replay')).status).toBe(200);
