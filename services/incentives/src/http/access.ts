@@ -86,14 +86,18 @@ export function visibleApplication(
   return a;
 }
 
-/** An enterprise's own application (to edit it); another's answers 404. */
+/**
+ * An enterprise's own application (to edit it); a missing one or another's answers 404 — before
+ * any question of role, so ids cannot be probed — and any caller but an enterprise is then 403.
+ */
 export function ownApplication(
   req: AuthenticatedRequest,
   view: IncentivesView,
   id: string,
 ): ApplicationState {
-  const me = enterpriseOf(req, view);
   const a = view.application(id);
-  if (!a || a.participantId !== me.participantId) throw new NotFoundProblem(`no application ${id}`);
+  if (!a) throw new NotFoundProblem(`no application ${id}`);
+  const me = enterpriseOf(req, view);
+  if (a.participantId !== me.participantId) throw new NotFoundProblem(`no application ${id}`);
   return a;
 }
