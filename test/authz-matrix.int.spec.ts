@@ -26,13 +26,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** How long a revoked key may still be accepted by a running service (documented in docs/architecture.md). */
 const REVOCATION_BOUND_MS = 2_000;
-const SERVICES = ['registry', 'reporting', 'tbt'] as const;
+const SERVICES = ['registry', 'reporting', 'tbt', 'zones', 'incentives'] as const;
 type ServiceName = (typeof SERVICES)[number];
 /** For each service, a scope of another service (the "other-service" caller). */
 const OTHER_SCOPE: Record<ServiceName, string> = {
   registry: 'tbt:notifications',
   reporting: 'registry:standards',
   tbt: 'reporting:plans',
+  zones: 'registry:standards',
+  incentives: 'tbt:notifications',
 };
 
 const names = testNames(import.meta.url);
@@ -119,10 +121,20 @@ beforeAll(async () => {
   const { registryService } = await import('@highland/registry');
   const { reportingService } = await import('@highland/reporting');
   const { tbtService, TbtConfig } = await import('@highland/tbt');
+  const { zonesService, ZonesConfig } = await import('@highland/zones');
+  const { incentivesService, IncentivesConfig } = await import('@highland/incentives');
   const configs = [parseConfig(BaseConfig, env(0)), parseConfig(BaseConfig, env(1))];
   const tbtConfig = parseConfig(TbtConfig, env(2));
-  const definitions = [registryService(configs[0]!), reportingService(configs[1]!), tbtService(tbtConfig)];
-  const listening = [configs[0]!, configs[1]!, tbtConfig];
+  const zonesConfig = parseConfig(ZonesConfig, env(3));
+  const incentivesConfig = parseConfig(IncentivesConfig, env(4));
+  const definitions = [
+    registryService(configs[0]!),
+    reportingService(configs[1]!),
+    tbtService(tbtConfig),
+    zonesService(zonesConfig),
+    incentivesService(incentivesConfig),
+  ];
+  const listening = [configs[0]!, configs[1]!, tbtConfig, zonesConfig, incentivesConfig];
   for (const [i, s] of SERVICES.entries()) {
     const app = await createService(definitions[i]!);
     apps.push(app);

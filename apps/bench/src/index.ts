@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ensureServiceNodeFlags } from '@highland/infra';
 import { runReportingBench } from './reporting.js';
+import { runIncentivesBench } from './incentives.js';
 import { runTbtBench } from './tbt.js';
 
 /**
@@ -210,23 +211,38 @@ function tbtCommand(): Command {
     });
 }
 
+function incentivesCommand(): Command {
+  return new Command('incentives')
+    .description(
+      'Incentives: two replicas approve far more eligible applications than the budget pays, concurrently; the ledger audited from JetStream. ' +
+        'Ends with: incentives approvals_per_s=<n> overspent=<yuan> over_cap=<applicants> double_paid=<items>',
+    )
+    .option('--quick', 'smaller sizes')
+    .action(async (flags: { quick?: boolean }) => {
+      await runIncentivesBench({ quick: flags.quick });
+      process.exit(process.exitCode ?? 0);
+    });
+}
+
 /** The service each benchmark hosts (backbone: none, so the flags every service has). */
 const BENCH_SERVICE: Record<string, string | undefined> = {
   registry: 'registry',
   reporting: 'reporting',
   tbt: 'tbt',
+  incentives: 'incentives',
 };
 
-/** `bench backbone|registry|reporting|tbt`, for the ./highland CLI. */
+/** `bench backbone|registry|reporting|tbt|incentives`, for the ./highland CLI. */
 export function benchCommand(): Command {
   return (
     new Command('bench')
-      .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt')
+      .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt, incentives')
       // The services run in this process: with the flags they run with everywhere else.
       .hook('preAction', (_bench, sub) => ensureServiceNodeFlags(BENCH_SERVICE[sub.name()]))
       .addCommand(backboneCommand())
       .addCommand(registryCommand())
       .addCommand(reportingCommand())
       .addCommand(tbtCommand())
+      .addCommand(incentivesCommand())
   );
 }

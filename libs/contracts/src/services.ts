@@ -14,7 +14,13 @@ export interface EventProducer {
 export const POSITION_TAG = /^[a-z]{1,2}$/;
 
 /** Each producing service's position tag: a new service declares its own here, with its first event. */
-export const positionTags: Readonly<Record<string, string>> = { registry: 'r', reporting: 'p', tbt: 't' };
+export const positionTags: Readonly<Record<string, string>> = {
+  registry: 'r',
+  reporting: 'p',
+  tbt: 't',
+  incentives: 'i',
+  zones: 'z',
+};
 
 /** Every service that publishes events, in the catalogue's order (by name). */
 export const eventProducers: readonly EventProducer[] = producingServices.map((name) => {

@@ -11,6 +11,7 @@ type Schema = Record<string, unknown> & {
   const?: unknown;
   pattern?: string;
   anyOf?: Schema[];
+  oneOf?: Schema[];
 };
 
 /** Values that satisfy a JSON Schema of the shapes zod emits for our contracts. */
@@ -18,6 +19,8 @@ function valid(schema: Schema): fc.Arbitrary<unknown> {
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.anyOf) return fc.oneof(...schema.anyOf.map(valid));
+  // a discriminated union (incentives' eligibility rules): each branch by its own discriminator
+  if (schema.oneOf) return fc.oneof(...schema.oneOf.map(valid));
   switch (schema.type) {
     case 'object': {
       const props = schema.properties ?? {};
@@ -26,7 +29,10 @@ function valid(schema: Schema): fc.Arbitrary<unknown> {
       return fc.record(record, { requiredKeys: [...required] });
     }
     case 'array':
-      return fc.array(valid(schema.items ?? {}), { maxLength: 3 });
+      return fc.array(valid(schema.items ?? {}), {
+        minLength: Math.min((schema.minItems as number | undefined) ?? 0, 3),
+        maxLength: 3,
+      });
     case 'string':
       if (schema.format === 'uri') return fc.oneof(fc.webUrl(), fc.string({ maxLength: 12 }));
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
@@ -41,8 +47,17 @@ function valid(schema: Schema): fc.Arbitrary<unknown> {
           ((schema.exclusiveMinimum as number | undefined) ?? -1e6) + 1,
         max: Math.min((schema.maximum as number | undefined) ?? 1e6, 1e6),
       });
-    case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true });
+    case 'number': {
+      // Bounds as declared (areas, coordinates, percentages), else any finite double.
+      const min = (schema.minimum ?? schema.exclusiveMinimum) as number | undefined;
+      const max = (schema.maximum ?? schema.exclusiveMaximum) as number | undefined;
+      return fc.double({
+        noNaN: true,
+        noDefaultInfinity: true,
+        ...(min === undefined ? {} : { min, minExcluded: schema.exclusiveMinimum !== undefined }),
+        ...(max === undefined ? {} : { max, maxExcluded: schema.exclusiveMaximum !== undefined }),
+      });
+    }
     case 'boolean':
       return fc.boolean();
     default:

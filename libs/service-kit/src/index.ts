@@ -18,3 +18,4 @@ export * from './service-kit.module.js';
 export * from './bootstrap.js';
 export * from './openapi.js';
 export * from './trace-context.js';
+export * from './csv.js';

@@ -19,7 +19,9 @@ import {
 } from '../ops/import.js';
 import { rowsPerSecond, rowsProgress } from '../ops/progress.js';
 import { CliError, log } from '../output.js';
+import { importIncentivesCommand } from './import-incentives.js';
 import { importTbtCommand } from './import-tbt.js';
+import { importZonesCommand } from './import-zones.js';
 
 const REGISTRY_HELP = `
 The file:
@@ -53,7 +55,9 @@ interface ConnOpts {
 
 /** `./highland import`: bulk import into the registry. */
 export function importCommand(): Command {
-  const cmd = new Command('import').description('bulk import files into the registry or the TBT service');
+  const cmd = new Command('import').description(
+    'bulk import files into the registry, the TBT service, zones or incentives',
+  );
 
   cmd
     .command('registry')
@@ -87,6 +91,8 @@ export function importCommand(): Command {
     });
 
   cmd.addCommand(importTbtCommand());
+  cmd.addCommand(importIncentivesCommand());
+  cmd.addCommand(importZonesCommand());
   return withUsageExitCodes(cmd);
 }
 

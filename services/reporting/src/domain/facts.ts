@@ -30,7 +30,13 @@ export const COMMITTEE_LEVELS = ['national', 'international'] as const;
 export type CommitteeLevel = (typeof COMMITTEE_LEVELS)[number];
 export const AUTHORITY_LEVELS = ['district', 'municipal', 'provincial', 'national'] as const;
 export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
-export const ZONE_KINDS = ['agricultural', 'service-pilot'] as const;
+/** The zones service's kinds (libs/contracts events/zones/shapes.ts); the seed plan counts the first two. */
+export const ZONE_KINDS = [
+  'agricultural',
+  'service-pilot',
+  'enterprise-base-farmers',
+  'rural-market',
+] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 export const ZONE_LEVELS = ['district', 'municipal', 'national'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];

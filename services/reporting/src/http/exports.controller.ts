@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { NotFoundProblem, Public } from '@highland/service-kit';
 import type { Response as ExpressResponse } from 'express';
 import { ReportingView } from '../view/reporting-view.js';
-import { sendCsv } from './csv.js';
+import { sendCsv } from '@highland/service-kit';
 
 @ApiTags('exports')
 @Controller('exports')

@@ -13,6 +13,7 @@ import type {
   StandardStageChangedV1,
 } from '@highland/contracts';
 import { type Fact, factKey } from '../domain/facts.js';
+import { zoneFactsOf } from './zone-facts.js';
 
 /**
  * Turns events into facts. A stage change carries only the stage, so the projection remembers which
@@ -205,7 +206,7 @@ export class FactProjection {
         return [{ ...raised, attributes, ref, seq }];
       }
       default:
-        return [];
+        return e.source === 'zones' ? zoneFactsOf(e, seq, this.currentFact) : [];
     }
   }
 }

@@ -29,7 +29,7 @@ let base: string;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  fx = await messagingFixture(names, ['registry', 'reporting', 'tbt', 'zones-test']);
+  fx = await messagingFixture(names, ['registry', 'reporting', 'tbt', 'zones', 'zones-test']);
   const env = await serviceEnv(names, 'reporting');
   const config = parseConfig(BaseConfig, env);
   app = await createService(reportingService(config, { follow: [...eventProducers, zonesTest] }));
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 describe('a producing service added to the contracts', () => {
   it('is followed: its events are applied and the position names its stream', async () => {
-    expect(view.position).toBe('r0.p0.t0.zt0');
+    expect(view.position).toBe('i0.r0.p0.t0.z0.zt0');
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
     const zones = new EventPublisher(fx.nats.js, fx.topology, 'zones-test');
@@ -59,13 +59,13 @@ describe('a producing service added to the contracts', () => {
         correlationId: `z${i}`,
       });
     await view.catchUp();
-    expect(view.position).toBe('r0.p0.t0.zt2');
-    expect((await api.get('/progress')).body.position).toBe('r0.p0.t0.zt2');
+    expect(view.position).toBe('i0.r0.p0.t0.z0.zt2');
+    expect((await api.get('/progress')).body.position).toBe('i0.r0.p0.t0.z0.zt2');
     // A rebuild follows it too.
-    expect((await api.post('/admin/replay')).body.position).toBe('r0.p0.t0.zt2');
+    expect((await api.post('/admin/replay')).body.position).toBe('i0.r0.p0.t0.z0.zt2');
   });
 
-  it('leaves SSE ids handed out before it resumable, pre-TBT ones included', async () => {
+  it('leaves SSE ids handed out before it resumable, pre-TBT and pre-zones ones included', async () => {
     const registry = new EventPublisher(fx.nats.js, fx.topology, 'registry');
     await registry.publish(StandardRegisteredV1, {
       aggregateId: 'std-a',
@@ -91,14 +91,14 @@ describe('a producing service added to the contracts', () => {
       correlationId: 'r1',
     });
     await view.catchUp();
-    for (const lastId of ['r0.p0', 'r0.p0.t0', 'r0.p0.t0.zt2']) {
+    for (const lastId of ['r0.p0', 'r0.p0.t0', 'r0.p0.t0.z0', 'r0.p0.t0.z0.zt2']) {
       const first = await firstSseMessage(`${base}/progress/stream`, lastId);
       expect(first.event, lastId).toBe('progress');
-      expect(first.id).toBe('r1.p0.t0.zt2');
+      expect(first.id).toBe('i0.r1.p0.t0.z0.zt2');
       expect(JSON.parse(first.data)).toMatchObject({ indicatorId: 'intl-adopted', value: 1 });
     }
     // An id naming a service that is not followed is no position: a fresh snapshot.
-    expect((await firstSseMessage(`${base}/progress/stream`, 'r0.p0.t0.x1')).event).toBe('snapshot');
+    expect((await firstSseMessage(`${base}/progress/stream`, 'r0.p0.t0.z0.x1')).event).toBe('snapshot');
   });
 });
 

@@ -93,14 +93,14 @@ const indicator = async (id: string, plan = 'district-2015') => {
 };
 
 describe('attainment projected from registry events', () => {
-  it('ships the seed plan: registry-fed targets not started, zone targets have no data source yet', async () => {
+  it('ships the seed plan: registry- and zones-fed targets not started', async () => {
     const plans = await api.get('/plans');
     expect(plans.status).toBe(200);
     const seed = plans.body.find((p: { id: string }) => p.id === 'district-2015');
     expect(seed.indicators).toHaveLength(14);
     expect((await indicator('intl-adopted')).status).toBe('not-started');
-    expect((await indicator('ag-zone-national')).status).toBe('no-data-source');
-    expect((await indicator('ag-zone-national')).value).toBeNull();
+    expect((await indicator('ag-zone-national')).status).toBe('not-started');
+    expect((await indicator('ag-zone-national')).value).toBe(0);
     expect((await indicator('2020')).status).toBe('qualitative');
   });
 
@@ -438,7 +438,7 @@ describe('TBT alerts, projected once the TBT service publishes', () => {
       ['G/TBT/N/EU/1', 'Exporter 1'],
     ]);
     // The SSE position now names the TBT stream's sequence too.
-    expect(view.position).toMatch(/^r\d+\.p\d+\.t6$/);
+    expect(view.position).toMatch(/^i0\.r\d+\.p\d+\.t6\.z0$/);
 
     const live = view.state;
     expect((await api.post('/admin/replay')).status).toBe(200);
