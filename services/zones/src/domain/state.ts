@@ -83,6 +83,21 @@ const step = (s: ZoneState | undefined, to: ZoneLifecycle, e: EventEnvelope): St
   { ...(s ? { from: s.state } : {}), to, on: businessDate(e), actor: e.actor, at: e.occurredAt },
 ];
 
+/** A zone's records when it enters Highland (proposed, or registered at import): none yet. */
+const empty = (e: EventEnvelope, to: ZoneLifecycle) => ({
+  inspections: [],
+  rectifications: [],
+  standards: [],
+  coverage: {},
+  trainings: [],
+  reminders: [],
+  evidence: [],
+  steps: step(undefined, to, e),
+  recordedBy: e.actor,
+  recordedAt: e.occurredAt,
+  updatedAt: e.occurredAt,
+});
+
 /** Folds one event into its zone. Pure; the only place a zone's state changes. */
 export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneState {
   const touched = { updatedAt: e.occurredAt };
@@ -94,17 +109,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         ...profile,
         state: 'proposed',
         proposedOn,
-        inspections: [],
-        rectifications: [],
-        standards: [],
-        coverage: {},
-        trainings: [],
-        reminders: [],
-        evidence: [],
-        steps: step(undefined, 'proposed', e),
-        recordedBy: e.actor,
-        recordedAt: e.occurredAt,
-        updatedAt: e.occurredAt,
+        ...empty(e, 'proposed'),
       };
     }
     case 'zones.zone-registered': {
@@ -118,17 +123,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         approval,
         ...(constructionStartedOn ? { construction: { on: constructionStartedOn } } : {}),
         ...(passedOn ? { passed: { on: passedOn, inspection: 1 } } : {}),
-        inspections: [],
-        rectifications: [],
-        standards: [],
-        coverage: {},
-        trainings: [],
-        reminders: [],
-        evidence: [],
-        steps: step(undefined, stage, e),
-        recordedBy: e.actor,
-        recordedAt: e.occurredAt,
-        updatedAt: e.occurredAt,
+        ...empty(e, stage),
       };
     }
   }
