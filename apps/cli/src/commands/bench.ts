@@ -7,7 +7,7 @@ import { Command } from 'commander';
 export function benchCommand(): Command {
   return new Command('bench')
     .description(
-      'benchmarks (not tests): backbone, registry, reporting, tbt — `bench <name> --help` for options',
+      'benchmarks (not tests): backbone, registry, reporting, tbt, zones — `bench <name> --help` for options',
     )
     .helpOption(false)
     .allowUnknownOption()
