@@ -180,3 +180,10 @@ export function describeTracing(on: boolean): string {
     ? 'as the services run it: spans recorded and exported'
     : 'as the services run it: trace context only, no spans (nothing to export them to)';
 }
+
+/** The same server, another database: each benchmark writes to its own. */
+export const withDatabase = (url: string, db: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+};

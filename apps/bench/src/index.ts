@@ -224,19 +224,38 @@ function incentivesCommand(): Command {
     });
 }
 
+function zonesCommand(): Command {
+  return new Command('zones')
+    .description(
+      'zones: proposals and applications through the API (throughput, p99), filtered queries over 10,000 zones, evidence upload vs raw object-store put. ' +
+        'Ends with: zones commands_per_s=<n> command_p99_ms=<n> query_p99_ms=<n> evidence_ratio=<x>',
+    )
+    .option('--quick', 'smaller sizes (2,000 zones, 500 queries)')
+    .option('--zones <n>', 'zones proposed (default 10,000)', positiveInt('--zones'))
+    .option('--clients <n>', 'requests in flight (default 32)', positiveInt('--clients'))
+    .action(async (flags: { quick?: boolean; zones?: number; clients?: number }) => {
+      const { runZonesBench } = await import('./zones.js');
+      await runZonesBench(flags);
+      process.exit(process.exitCode ?? 0);
+    });
+}
+
 /** The service each benchmark hosts (backbone: none, so the flags every service has). */
 const BENCH_SERVICE: Record<string, string | undefined> = {
   registry: 'registry',
   reporting: 'reporting',
   tbt: 'tbt',
   incentives: 'incentives',
+  zones: 'zones',
 };
 
-/** `bench backbone|registry|reporting|tbt|incentives`, for the ./highland CLI. */
+/** `bench backbone|registry|reporting|tbt|incentives|zones`, for the ./highland CLI. */
 export function benchCommand(): Command {
   return (
     new Command('bench')
-      .description('benchmarks (figures, never assertions): backbone, registry, reporting, tbt, incentives')
+      .description(
+        'benchmarks (figures, never assertions): backbone, registry, reporting, tbt, incentives, zones',
+      )
       // The services run in this process: with the flags they run with everywhere else.
       .hook('preAction', (_bench, sub) => ensureServiceNodeFlags(BENCH_SERVICE[sub.name()]))
       .addCommand(backboneCommand())
@@ -244,5 +263,6 @@ export function benchCommand(): Command {
       .addCommand(reportingCommand())
       .addCommand(tbtCommand())
       .addCommand(incentivesCommand())
+      .addCommand(zonesCommand())
   );
 }

@@ -21,6 +21,7 @@ import {
   OtherLoad,
   storeVersion,
   todayUtc,
+  withDatabase,
 } from './environment.js';
 import type { CommandStats, StageTarget } from './load-jobs.js';
 import { LoadRunner } from './load-runner.js';
@@ -65,12 +66,6 @@ const MIX = {
 } as const;
 const SEED = 20_261_126;
 const SNAPSHOT_CONSUMER = 'registry-snapshots';
-
-const withDatabase = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
 
 /** CPU time of processes by pid, ms (Linux /proc: utime + stime, in clock ticks of 10 ms). */
 function processesCpuMs(pids: readonly number[]): number {

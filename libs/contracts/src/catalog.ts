@@ -53,6 +53,7 @@ import { ZoneStandardsAppliedV1 } from './events/zones/zone-standards-applied.v1
 import { ZoneCoverageReportedV1 } from './events/zones/zone-coverage-reported.v1.js';
 import { ZoneTrainingRecordedV1 } from './events/zones/zone-training-recorded.v1.js';
 import { ZoneDeadlineRemindedV1 } from './events/zones/zone-deadline-reminded.v1.js';
+import { ZoneEvidenceAttachedV1 } from './events/zones/zone-evidence-attached.v1.js';
 
 /** Every event of the platform. A contract not listed here cannot be published. */
 export const catalog: readonly EventContract[] = [
@@ -107,6 +108,7 @@ export const catalog: readonly EventContract[] = [
   ZoneCoverageReportedV1,
   ZoneTrainingRecordedV1,
   ZoneDeadlineRemindedV1,
+  ZoneEvidenceAttachedV1,
 ];
 
 /** Every question a service answers for others over request/reply. */

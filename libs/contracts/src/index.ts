@@ -60,6 +60,7 @@ export { ZoneStandardsAppliedV1 } from './events/zones/zone-standards-applied.v1
 export { ZoneCoverageReportedV1 } from './events/zones/zone-coverage-reported.v1.js';
 export { ZoneTrainingRecordedV1 } from './events/zones/zone-training-recorded.v1.js';
 export { ZoneDeadlineRemindedV1 } from './events/zones/zone-deadline-reminded.v1.js';
+export { ZoneEvidenceAttachedV1 } from './events/zones/zone-evidence-attached.v1.js';
 export * from './events/zones/shapes.js';
 export * from './events/zones/scoring.js';
 export * from './requests.js';

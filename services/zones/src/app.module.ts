@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule, viewProvider } from '@highland/service-kit';
+import type { NatsHandle, Topology } from '@highland/messaging';
+import { NATS, ServiceKitModule, TOPOLOGY, viewProvider } from '@highland/service-kit';
+import { EvidenceStore } from './adapters/evidence-store.js';
 import { DeadlineReminders, systemClock, ZONES_CLOCK } from './reminders/deadline-reminders.js';
 import { ZonesCommands } from './commands/zones-commands.js';
 import type { ZonesConfig } from './config.js';
 import { CommandsController } from './http/commands.controller.js';
+import { EvidenceController } from './http/evidence.controller.js';
 import { QueriesController } from './http/queries.controller.js';
 import { RegistryFacts } from './view/registry-facts.js';
 import { ZonesView } from './view/zones-view.js';
@@ -14,7 +17,7 @@ export class ZonesModule {
     return {
       module: ZonesModule,
       imports: [ServiceKitModule.forRoot({ service: 'zones', config })],
-      controllers: [CommandsController, QueriesController],
+      controllers: [CommandsController, QueriesController, EvidenceController],
       providers: [
         ...viewProvider({
           provide: ZonesView,
@@ -27,6 +30,15 @@ export class ZonesModule {
           create: ({ nats, topology }) => new RegistryFacts(nats, topology),
         }),
         ZonesCommands,
+        {
+          provide: EvidenceStore,
+          inject: [NATS, TOPOLOGY],
+          useFactory: async (nats: NatsHandle, topology: Topology) => {
+            const store = new EvidenceStore(nats, topology);
+            await store.open();
+            return store;
+          },
+        },
         { provide: ZONES_CLOCK, useFactory: systemClock },
         DeadlineReminders,
       ],

@@ -1,4 +1,4 @@
-import type { Actor, EventEnvelope } from '@highland/contracts';
+import { type Actor, type EventEnvelope, Rejection } from '@highland/contracts';
 import type { AggregateEntry, Command } from '@highland/persistence';
 import type { Authority } from '../src/domain/authority.js';
 import { reduce, type ZoneState } from '../src/domain/state.js';
@@ -50,4 +50,15 @@ export class ZoneHarness {
   get zone(): ZoneState {
     return this.entry!.state;
   }
+}
+
+/** The Rejection a call throws (fails the test when it throws nothing, or something else). */
+export function refused(f: () => unknown): Rejection {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof Rejection) return e;
+    throw e;
+  }
+  throw new Error('not refused');
 }

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 export function benchCommand(): Command {
   return new Command('bench')
     .description(
-      'benchmarks (not tests): backbone, registry, reporting, tbt, incentives — `bench <name> --help` for options',
+      'benchmarks (not tests): backbone, registry, reporting, tbt, incentives, zones — `bench <name> --help` for options',
     )
     .helpOption(false)
     .allowUnknownOption()

@@ -32,7 +32,12 @@ export function zoneRowsFromCsv(text: string): ZoneRow[] {
   return records.slice(1).map(({ record, raw, info }) => ({
     // info.lines is where the record ends; it starts as many line breaks earlier as it holds
     // (raw carries the blank lines skipped before it, which are not its own).
-    line: info.lines - (raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
+    line:
+      info.lines -
+      (raw
+        .replace(/^(\r?\n)+/, '')
+        .replace(/\r?\n$/, '')
+        .match(/\n/g)?.length ?? 0),
     cells: Object.fromEntries(header.map((h, i) => [h, (record[i] ?? '').trim()])),
   }));
 }

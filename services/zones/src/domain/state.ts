@@ -7,6 +7,7 @@ import type {
   ZoneConstructionStartedV1,
   ZoneCoverageReportedV1,
   ZoneDeadlineRemindedV1,
+  ZoneEvidenceAttachedV1,
   ZoneExpiredV1,
   ZoneFailedV1,
   ZoneInspectionScoredV1,
@@ -26,6 +27,7 @@ export type Approval = EventData<typeof ZoneApprovedV1>;
 export type Inspection = EventData<typeof ZoneInspectionScoredV1>;
 export type Coverage = EventData<typeof ZoneCoverageReportedV1>;
 export type Training = EventData<typeof ZoneTrainingRecordedV1>;
+export type Evidence = EventData<typeof ZoneEvidenceAttachedV1> & { attachedBy: Actor; attachedAt: string };
 
 /** One lifecycle step: from where to where, on which (business) date, by whom. */
 export interface Step {
@@ -57,6 +59,8 @@ export type ZoneState = Profile & {
   trainings: Training[];
   /** Reminders sent, `<milestone>:<deadline>:<days>` (see deadlines.ts). */
   reminders: string[];
+  /** Files attached, in order (bytes in the evidence store). */
+  evidence: Evidence[];
   steps: Step[];
   recordedBy: Actor;
   recordedAt: string;
@@ -79,6 +83,21 @@ const step = (s: ZoneState | undefined, to: ZoneLifecycle, e: EventEnvelope): St
   { ...(s ? { from: s.state } : {}), to, on: businessDate(e), actor: e.actor, at: e.occurredAt },
 ];
 
+/** A zone's records when it enters Highland (proposed, or registered at import): none yet. */
+const empty = (e: EventEnvelope, to: ZoneLifecycle) => ({
+  inspections: [],
+  rectifications: [],
+  standards: [],
+  coverage: {},
+  trainings: [],
+  reminders: [],
+  evidence: [],
+  steps: step(undefined, to, e),
+  recordedBy: e.actor,
+  recordedAt: e.occurredAt,
+  updatedAt: e.occurredAt,
+});
+
 /** Folds one event into its zone. Pure; the only place a zone's state changes. */
 export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneState {
   const touched = { updatedAt: e.occurredAt };
@@ -90,16 +109,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         ...profile,
         state: 'proposed',
         proposedOn,
-        inspections: [],
-        rectifications: [],
-        standards: [],
-        coverage: {},
-        trainings: [],
-        reminders: [],
-        steps: step(undefined, 'proposed', e),
-        recordedBy: e.actor,
-        recordedAt: e.occurredAt,
-        updatedAt: e.occurredAt,
+        ...empty(e, 'proposed'),
       };
     }
     case 'zones.zone-registered': {
@@ -113,16 +123,7 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         approval,
         ...(constructionStartedOn ? { construction: { on: constructionStartedOn } } : {}),
         ...(passedOn ? { passed: { on: passedOn, inspection: 1 } } : {}),
-        inspections: [],
-        rectifications: [],
-        standards: [],
-        coverage: {},
-        trainings: [],
-        reminders: [],
-        steps: step(undefined, stage, e),
-        recordedBy: e.actor,
-        recordedAt: e.occurredAt,
-        updatedAt: e.occurredAt,
+        ...empty(e, stage),
       };
     }
   }
@@ -173,6 +174,19 @@ export function reduce(state: ZoneState | undefined, e: EventEnvelope): ZoneStat
         reminders: [...s.reminders, `${d.milestone}:${d.deadline}:${d.daysBefore}`],
       };
     }
+    case 'zones.zone-evidence-attached':
+      return {
+        ...s,
+        ...touched,
+        evidence: [
+          ...s.evidence,
+          {
+            ...(e.data as EventData<typeof ZoneEvidenceAttachedV1>),
+            attachedBy: e.actor,
+            attachedAt: e.occurredAt,
+          },
+        ],
+      };
     case 'zones.zone-training-recorded':
       return { ...s, ...touched, trainings: [...s.trainings, e.data as Training] };
     default:

@@ -1,6 +1,5 @@
 // Every command's decision against the zone it changes: accepted (with everything the input was
 // accepted with in the event), unchanged when repeated, and each refusal with its kind and field.
-import { Rejection } from '@highland/contracts';
 import { describe, expect, it } from 'vitest';
 import { applyZone, ApplyZoneInput } from '../../src/commands/apply-zone.js';
 import { approveZone, ApproveZoneInput } from '../../src/commands/approve-zone.js';
@@ -11,17 +10,7 @@ import { reviewMidterm } from '../../src/commands/review-midterm.js';
 import { scoreZoneInspection, ScoreInspectionInput } from '../../src/commands/score-inspection.js';
 import { startConstruction } from '../../src/commands/start-construction.js';
 import { defaultSheet, type ScoreInput } from '../../src/domain/scoring.js';
-import { agriculture, commerce, loquatZone, office, ZoneHarness } from '../fixtures.js';
-
-const refused = (f: () => unknown): Rejection => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Rejection) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+import { agriculture, commerce, loquatZone, office, ZoneHarness, refused } from '../fixtures.js';
 
 const sheet = defaultSheet('agricultural', 80);
 const scores = (grade: 1 | 0.5 | 0, low: string[] = []): ScoreInput[] =>

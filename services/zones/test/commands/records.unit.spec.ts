@@ -1,5 +1,4 @@
 // The zone's standards (checked against the service's copy of registry facts), coverage, training.
-import { Rejection } from '@highland/contracts';
 import { describe, expect, it } from 'vitest';
 import { applyStandards, type KnownStandard } from '../../src/commands/apply-standards.js';
 import { approveZone, ApproveZoneInput } from '../../src/commands/approve-zone.js';
@@ -10,17 +9,7 @@ import { recordTraining } from '../../src/commands/record-training.js';
 import { registerZone, RegisterZoneInput } from '../../src/commands/register-zone.js';
 import { reportCoverage, ReportCoverageInput } from '../../src/commands/report-coverage.js';
 import { standardKey } from '../../src/domain/standard-code.js';
-import { agriculture, commerce, loquatZone, office, ZoneHarness } from '../fixtures.js';
-
-const refused = (f: () => unknown): Rejection => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Rejection) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+import { agriculture, commerce, loquatZone, office, ZoneHarness, refused } from '../fixtures.js';
 
 const registry = new Map<string, KnownStandard>(
   [

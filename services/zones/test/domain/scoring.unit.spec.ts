@@ -1,4 +1,3 @@
-import { Rejection } from '@highland/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   AGRICULTURAL_SHEET,
@@ -7,6 +6,7 @@ import {
   scoreInspection,
   SERVICE_PILOT_SHEET,
 } from '../../src/domain/scoring.js';
+import { refused } from '../fixtures.js';
 
 const items = (sheet: typeof AGRICULTURAL_SHEET) => sheet.sections.flatMap((s) => s.items);
 const allMet = (sheet: typeof AGRICULTURAL_SHEET, inspector = 'Zhang San'): ScoreInput[] =>
@@ -15,15 +15,6 @@ const allMet = (sheet: typeof AGRICULTURAL_SHEET, inspector = 'Zhang San'): Scor
       ? { item: it.id, inspector, grade: 1 }
       : { item: it.id, inspector, value: 100 },
   );
-const rejection = (f: () => unknown): Rejection => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Rejection) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
 
 describe('default scoring sheets', () => {
   it('are worth 100 points, with the sections of published practice and must-pass items', () => {
@@ -108,7 +99,7 @@ describe('scoreInspection', () => {
       { item: good[2]!.item, inspector: 'Zhang San', value: 50 },
       ...good.slice(3, -1),
     ];
-    const r = rejection(() => scoreInspection(sheet, ['Zhang San'], bad));
+    const r = refused(() => scoreInspection(sheet, ['Zhang San'], bad));
     expect(r.kind).toBe('invalid');
     expect(r.errors.map((e) => e.field)).toEqual([
       'body.scores.0.item',
