@@ -186,6 +186,7 @@ describe('parseEpingXlsx (a real .xlsx, written with exceljs)', () => {
       expect(result.rows.map((r) => r.draft.symbol)).toEqual([undefined, undefined, undefined]);
       expect(result.rows[0]!.warnings[0]).toMatch(/Document symbol: formula without a stored result/);
     });
+  });
 
   // Issue 16: a 99 KB bomb cost 20 s and 700 MB of exceljs parsing before it was refused.
   it('refuses a zip bomb by inflating only up to the limit, never parsing it', async () => {
