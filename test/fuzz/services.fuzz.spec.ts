@@ -67,6 +67,14 @@ const SERVICES: Record<string, (env: ServiceEnv) => Promise<ServiceDefinition>> 
     const { tbtService, TbtConfig } = await import('@highland/tbt');
     return tbtService(parseConfig(TbtConfig, env));
   },
+  zones: async (env) => {
+    const { zonesService, ZonesConfig } = await import('@highland/zones');
+    return zonesService(parseConfig(ZonesConfig, env));
+  },
+  incentives: async (env) => {
+    const { incentivesService, IncentivesConfig } = await import('@highland/incentives');
+    return incentivesService(parseConfig(IncentivesConfig, env));
+  },
 };
 const NAMES = Object.keys(SERVICES);
 

@@ -167,6 +167,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.existing(id);
     return commandResponse(res, id, await this.workflow.startReview(id, body, callContext(req)), {
       item: (s) => ({ id, ...s }),
     });
@@ -207,6 +208,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.existing(id);
     return commandResponse(res, id, await this.workflow.decide(id, body, callContext(req)), {
       item: (s) => ({ id, ...s }),
     });
@@ -224,6 +226,7 @@ export class ApplicationsController {
     @Req() req: IdempotentRequest,
     @Res({ passthrough: true }) res: ExpressResponse,
   ) {
+    await this.existing(id);
     return commandResponse(res, id, await this.workflow.award(id, body.noticeOn, callContext(req)), {
       item: (s) => ({ id, ...s }),
     });
@@ -246,5 +249,11 @@ export class ApplicationsController {
     await this.workflow.known(id);
     visibleApplication(req, this.view, id);
     return commandResponse(res, id, await this.workflow.instruct(id, body, callContext(req)));
+  }
+
+  /** A missing application (or an id no application can have) is a 404 before anything else. */
+  private async existing(id: string): Promise<void> {
+    await this.workflow.known(id);
+    this.workflow.application(id);
   }
 }

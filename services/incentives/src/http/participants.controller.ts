@@ -61,6 +61,15 @@ export class ParticipantsController {
     return { total: items.length, items };
   }
 
+  @Get('participants/:id')
+  @RequireScope(SCOPES.programmes)
+  @ApiOperation({ summary: 'One registered participant (the office)' })
+  one(@Param('id') id: string) {
+    const p = this.view.participant(id);
+    if (!p) throw new NotFoundProblem(`no participant ${id}`);
+    return p;
+  }
+
   @Post('participants/:id/keys')
   @HttpCode(201)
   @RequireScope(SCOPES.programmes)

@@ -109,9 +109,16 @@ describe('zone facts and flags', () => {
   let zoneApp: string;
   it('pays a national agricultural zone once it passed, cited by id or by name', async () => {
     await zoneEvent(ZonePassedV1, { on: daysAgo(10), inspection: 1 });
-    const res = await gulou.post(`/programmes/${PROG.id}/eligibility`, {
+    // The service's copy of the zones' facts follows their stream: wait until it has the pass.
+    let res = await gulou.post(`/programmes/${PROG.id}/eligibility`, {
       items: [{ source: 'zones', ref: 'Gulou loquat demonstration zone' }],
     });
+    for (let i = 0; i < 100 && !res.body.outcomes?.[0]?.eligible; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await gulou.post(`/programmes/${PROG.id}/eligibility`, {
+        items: [{ source: 'zones', ref: 'Gulou loquat demonstration zone' }],
+      });
+    }
     expect(res.body.outcomes[0]).toMatchObject({ eligible: true, tier: 'national-agri', amountFen: 5 * WAN });
     zoneApp = await approved([{ source: 'zones', ref: ZONE_ID }]);
     // the same zone by its name is the same claim

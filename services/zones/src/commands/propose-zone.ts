@@ -21,8 +21,11 @@ export const ZoneProfileInput = z.object({
   productLine: z.string().trim().min(1).max(200),
   town: z.string().trim().min(1).max(100),
   location: GeoPoint,
-  /** Up to 1,000,000 mu (about 667 km²): more is a typing error, not a zone. */
-  areaMu: z.number().positive().max(1_000_000),
+  /**
+   * From 0.01 mu (its hectares still round to more than zero) up to 1,000,000 mu (about 667 km²):
+   * more is a typing error, not a zone.
+   */
+  areaMu: z.number().min(0.01).max(1_000_000),
   undertaking: ZoneOrganisation,
   partners: z.array(ZoneOrganisation).max(50).default([]),
   /** The department in charge; a department's own key may leave it out (it is then in charge). */
