@@ -1,25 +1,15 @@
-import type {
-  EventData,
-  EventEnvelope,
-  ZoneApprovedV1,
-  ZoneProposedV1,
-  ZoneRegisteredV1,
+import {
+  type EventData,
+  type EventEnvelope,
+  ZONE_STATE_AFTER,
+  type ZoneApprovedV1,
+  type ZoneProposedV1,
+  type ZoneRegisteredV1,
 } from '@highland/contracts';
 import { type Fact, factKey } from '../domain/facts.js';
 
 /** States of the zones lifecycle after each event that moves it (the fact's `zoneState`). */
-const STATE_OF: Readonly<Record<string, string>> = {
-  'zones.zone-applied': 'applied',
-  'zones.zone-approved': 'approved',
-  'zones.zone-construction-started': 'under-construction',
-  'zones.zone-midterm-reviewed': 'midterm-reviewed',
-  'zones.zone-inspection-scored': 'inspected',
-  'zones.zone-passed': 'passed',
-  'zones.zone-rectification-required': 'rectification-required',
-  'zones.zone-failed': 'failed',
-  'zones.zone-revoked': 'revoked',
-  'zones.zone-expired': 'expired',
-};
+const STATE_OF: Readonly<Record<string, string>> = ZONE_STATE_AFTER;
 
 /**
  * Facts of the zones service: one `demonstration-zone` fact per zone, counted from its approval

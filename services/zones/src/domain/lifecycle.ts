@@ -1,21 +1,10 @@
+import { ZONE_STATE_AFTER, ZONE_STATES } from '@highland/contracts';
 /**
  * A zone's lifecycle, from proposal to acceptance and after. Mid-term review is optional (service
  * pilots may go straight to acceptance); a zone that must rectify is inspected again, as often as
  * the authority requires. Revoked, failed and expired are final.
  */
-export const ZONE_STATES = [
-  'proposed',
-  'applied',
-  'approved',
-  'under-construction',
-  'midterm-reviewed',
-  'inspected',
-  'rectification-required',
-  'passed',
-  'failed',
-  'revoked',
-  'expired',
-] as const;
+export { ZONE_STATES };
 export type ZoneLifecycle = (typeof ZONE_STATES)[number];
 
 export const NEXT: Readonly<Record<ZoneLifecycle, readonly ZoneLifecycle[]>> = {
@@ -33,19 +22,7 @@ export const NEXT: Readonly<Record<ZoneLifecycle, readonly ZoneLifecycle[]>> = {
 };
 
 /** The lifecycle state each zones event moves a zone to (absent: the event changes no state). */
-export const STATE_AFTER: Readonly<Record<string, ZoneLifecycle>> = {
-  'zones.zone-proposed': 'proposed',
-  'zones.zone-applied': 'applied',
-  'zones.zone-approved': 'approved',
-  'zones.zone-construction-started': 'under-construction',
-  'zones.zone-midterm-reviewed': 'midterm-reviewed',
-  'zones.zone-inspection-scored': 'inspected',
-  'zones.zone-passed': 'passed',
-  'zones.zone-rectification-required': 'rectification-required',
-  'zones.zone-failed': 'failed',
-  'zones.zone-revoked': 'revoked',
-  'zones.zone-expired': 'expired',
-};
+export const STATE_AFTER = ZONE_STATE_AFTER;
 
 export type Move =
   { ok: true } | { ok: false; reason: string; current: ZoneLifecycle; allowed: readonly ZoneLifecycle[] };

@@ -57,3 +57,37 @@ export const ZoneApproval = z
     constructionTo: IsoDate,
   })
   .strict();
+
+/** A zone's lifecycle states (the zones service's `domain/lifecycle.ts` says which moves are valid). */
+export const ZONE_STATES = [
+  'proposed',
+  'applied',
+  'approved',
+  'under-construction',
+  'midterm-reviewed',
+  'inspected',
+  'rectification-required',
+  'passed',
+  'failed',
+  'revoked',
+  'expired',
+] as const;
+export type ZoneLifecycleState = (typeof ZONE_STATES)[number];
+
+/**
+ * The state each zones event moves a zone to (absent: the event changes no state): part of what
+ * the events mean, so every consumer reads a zone's state the same way.
+ */
+export const ZONE_STATE_AFTER: Readonly<Record<string, ZoneLifecycleState>> = {
+  'zones.zone-proposed': 'proposed',
+  'zones.zone-applied': 'applied',
+  'zones.zone-approved': 'approved',
+  'zones.zone-construction-started': 'under-construction',
+  'zones.zone-midterm-reviewed': 'midterm-reviewed',
+  'zones.zone-inspection-scored': 'inspected',
+  'zones.zone-passed': 'passed',
+  'zones.zone-rectification-required': 'rectification-required',
+  'zones.zone-failed': 'failed',
+  'zones.zone-revoked': 'revoked',
+  'zones.zone-expired': 'expired',
+};
