@@ -15,6 +15,7 @@ export function neutraliseCell(value: string): string {
 /** Every CSV export of every service: UTF-8 with a BOM (so spreadsheets show Chinese), every text cell neutralised. */
 export function sendCsv(res: ExpressResponse, filename: string, header: string[], rows: unknown[][]): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  // The name may carry a path or query value: only characters no header or file system misreads.
+  res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
   res.send(`\uFEFF${stringify([header, ...rows], { cast: { string: neutraliseCell } })}`);
 }
