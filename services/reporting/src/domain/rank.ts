@@ -5,6 +5,8 @@ import type { FactsByKind } from './facts.js';
 export interface PeerFigure {
   readonly district: string;
   readonly total: number;
+  /** The date the district's published total is as of (imported figures). */
+  readonly asOf?: string;
 }
 
 export interface RankedPeer extends PeerFigure {
@@ -22,7 +24,12 @@ export function competitionRank(
   const totals = [own, ...peers.map((p) => p.total)];
   const rankOf = (total: number): number => 1 + totals.filter((t) => t > total).length;
   const ranked = peers
-    .map((p) => ({ district: p.district, total: p.total, rank: rankOf(p.total) }))
+    .map((p) => ({
+      district: p.district,
+      total: p.total,
+      ...(p.asOf === undefined ? {} : { asOf: p.asOf }),
+      rank: rankOf(p.total),
+    }))
     .sort((a, b) => a.rank - b.rank || (a.district < b.district ? -1 : 1));
   return { rank: rankOf(own), groupSize: totals.length, ranked };
 }
@@ -39,7 +46,7 @@ export function resolvePeers(
   asOfMs: number,
 ): PeerFigure[] {
   if (given && given.length > 0) return [...given];
-  const latest = new Map<string, { ms: number; id: string; total: number }>();
+  const latest = new Map<string, { ms: number; id: string; total: number; asOf: string }>();
   for (const fact of facts.ofKind('peer-standards-total')) {
     const { peerDistrict, total, planId: p, indicatorId: i } = fact.attributes;
     if (fact.retracted || typeof peerDistrict !== 'string' || typeof total !== 'number') continue;
@@ -49,8 +56,8 @@ export function resolvePeers(
     const prev = latest.get(peerDistrict);
     // Ties on the date fall to the larger id, so the result does not depend on iteration order.
     if (!prev || ms > prev.ms || (ms === prev.ms && fact.id > prev.id)) {
-      latest.set(peerDistrict, { ms, id: fact.id, total });
+      latest.set(peerDistrict, { ms, id: fact.id, total, asOf: fact.occurredAt });
     }
   }
-  return [...latest].map(([district, { total }]) => ({ district, total }));
+  return [...latest].map(([district, { total, asOf }]) => ({ district, total, asOf }));
 }

@@ -72,8 +72,9 @@ describe('comparative target (total-rank)', () => {
     const r = evaluateIndicator(totalRank, SEED_PLAN, facts, AS_OF, ALL_SOURCES);
     expect(r).toMatchObject({ value: 6, rank: 3, groupSize: 3, status: 'attained' });
     expect(r.peers).toEqual([
-      { district: 'Yongchuan', total: 8, rank: 1 },
-      { district: 'Jiangjin', total: 7, rank: 2 },
+      // each figure says the date it is as of
+      { district: 'Yongchuan', total: 8, asOf: '2015-01-01', rank: 1 },
+      { district: 'Jiangjin', total: 7, asOf: '2015-01-01', rank: 2 },
     ]);
   });
 });

@@ -7,7 +7,8 @@ import { PastDate, Reason } from './fields.js';
 
 export const ApplyStandardsInput = z
   .object({
-    standards: z.array(z.string().trim().min(1).max(200)).max(300),
+    // Applying none records nothing: at least one code.
+    standards: z.array(z.string().trim().min(1).max(200)).min(1).max(300),
     on: PastDate,
     reason: Reason,
   })
