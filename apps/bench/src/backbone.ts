@@ -111,6 +111,7 @@ class Round {
     private readonly n: number,
     id: string,
     round: string,
+    private readonly credentialsFile?: string,
   ) {
     this.names = roundNames(id, round);
   }
@@ -335,7 +336,7 @@ class Round {
 
     if (parts.has('nest')) {
       const counter = new Countdown();
-      const nest = await startNestTransport(this.natsUrl, counter);
+      const nest = await startNestTransport(this.natsUrl, counter, this.credentialsFile);
       try {
         const publisher = this.publisher(this.names.topology);
         // The same envelope the backbone sends, as the event's data (Nest wraps it in {pattern, data}).
@@ -439,14 +440,22 @@ export async function runBackbone(opts: BackboneOptions): Promise<void> {
   progress('starting the servers …');
   const infra: BenchInfra = await startBenchInfra();
   const otherLoad = new OtherLoad(infra.pids);
-  const pub = await connectNats({ url: infra.natsUrl, name: 'bench-publisher' });
-  const sub = await connectNats({ url: infra.natsUrl, name: 'bench-consumer' });
+  const pub = await connectNats({
+    url: infra.natsUrl,
+    name: 'bench-publisher',
+    credentialsFile: infra.natsCredentialsFile,
+  });
+  const sub = await connectNats({
+    url: infra.natsUrl,
+    name: 'bench-consumer',
+    credentialsFile: infra.natsCredentialsFile,
+  });
   const id = runId();
   try {
     const natsVersion = pub.nc.info?.version ?? 'unknown';
     if (opts.warmup > 0) {
       progress(`warm-up round: ${fmtInt(opts.warmup)} messages through every path …`);
-      const warm = new Round(pub, sub, infra.natsUrl, opts, opts.warmup, id, 'w');
+      const warm = new Round(pub, sub, infra.natsUrl, opts, opts.warmup, id, 'w', infra.natsCredentialsFile);
       await warm.run(warm.samplePayload());
       await warm.cleanup();
     }
@@ -454,7 +463,16 @@ export async function runBackbone(opts: BackboneOptions): Promise<void> {
     let payload = '';
     for (let r = 1; r <= opts.repeat; r++) {
       progress(`measured round ${r} of ${opts.repeat}: ${fmtInt(opts.messages)} messages …`);
-      const round = new Round(pub, sub, infra.natsUrl, opts, opts.messages, id, `m${r}`);
+      const round = new Round(
+        pub,
+        sub,
+        infra.natsUrl,
+        opts,
+        opts.messages,
+        id,
+        `m${r}`,
+        infra.natsCredentialsFile,
+      );
       payload = round.samplePayload();
       await round.run(payload);
       await round.cleanup();

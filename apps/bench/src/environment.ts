@@ -1,3 +1,4 @@
+import { ADMIN_USER, seedFileIn } from '@highland/messaging';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,8 @@ export interface BenchInfra {
   natsUrl: string;
   mongoUrl: string;
   mongoKind: string;
+  /** The all-permissions NATS user's seed (the benchmarks host many services in one process). */
+  natsCredentialsFile?: string;
   /** Processes started for this run (the embedded servers). */
   pids: number[];
   /** How each server was provided: embedded (deploy/embedded: nats-server + FerretDB in one Go process) or external. */
@@ -61,7 +64,7 @@ export async function startBenchInfra(): Promise<BenchInfra> {
   const dataDir = mkdtempSync(join(tmpdir(), 'highland-bench-'));
   let infra: Infra;
   try {
-    infra = await startInfra({ dataDir, tiedToThisProcess: true, progress });
+    infra = await startInfra({ dataDir, tiedToThisProcess: true, progress, adminUser: true });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
@@ -70,6 +73,9 @@ export async function startBenchInfra(): Promise<BenchInfra> {
     natsUrl: infra.natsUrl,
     mongoUrl: infra.mongoUrl,
     mongoKind: infra.mongoKind,
+    ...(infra.natsCredentialsDir
+      ? { natsCredentialsFile: seedFileIn(infra.natsCredentialsDir, ADMIN_USER) }
+      : {}),
     pids: infra.pids,
     describe: `NATS ${infra.natsKind}, store ${infra.mongoKind}; data in ${dataDir} (removed afterwards)`,
     stop: async () => {

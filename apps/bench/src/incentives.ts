@@ -37,7 +37,11 @@ export async function runIncentivesBench(opts: IncentivesBenchOptions = {}): Pro
   const apps: NestExpressApplication[] = [];
   const namespace = `bench-inc-${randomBytes(3).toString('hex')}`;
   const officeKey = `hl_bench_office_${randomBytes(24).toString('hex')}`;
-  const nats = await connectNats({ url: infra.natsUrl, name: 'bench-incentives' });
+  const nats = await connectNats({
+    url: infra.natsUrl,
+    name: 'bench-incentives',
+    credentialsFile: infra.natsCredentialsFile,
+  });
   try {
     const bases: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -46,6 +50,7 @@ export async function runIncentivesBench(opts: IncentivesBenchOptions = {}): Pro
         PORT: String(port),
         HOST: '127.0.0.1',
         NATS_URL: infra.natsUrl,
+        ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
         MONGO_URL: `${infra.mongoUrl.replace(/\/[^/]*$/, '')}/highland_incentives_bench`,
         HIGHLAND_NAMESPACE: namespace,
         HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,

@@ -1,3 +1,4 @@
+import { seedAuthenticator } from '@highland/messaging';
 import 'reflect-metadata';
 import { Controller, type DynamicModule, Inject, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -46,15 +47,22 @@ export interface NestTransport {
   close(): Promise<void>;
 }
 
-export async function startNestTransport(natsUrl: string, counter: Countdown): Promise<NestTransport> {
+export async function startNestTransport(
+  natsUrl: string,
+  counter: Countdown,
+  credentialsFile?: string,
+): Promise<NestTransport> {
+  // The same NKey user as the backbone's own clients (the nats client takes the same authenticator).
+  const authenticator = seedAuthenticator(credentialsFile);
+  const nats = { servers: natsUrl.split(','), ...(authenticator ? { authenticator } : {}) };
   const app: INestMicroservice = await NestFactory.createMicroservice<MicroserviceOptions>(
     CountingModule.with(counter),
-    { transport: Transport.NATS, options: { servers: natsUrl.split(',') }, logger: ['error', 'warn'] },
+    { transport: Transport.NATS, options: nats, logger: ['error', 'warn'] },
   );
   await app.listen();
   const client: ClientProxy = ClientProxyFactory.create({
     transport: Transport.NATS,
-    options: { servers: natsUrl.split(',') },
+    options: nats,
   });
   await client.connect();
   const emit = (event: unknown) =>

@@ -296,7 +296,11 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
   let figures: RegistryFigures | undefined;
   try {
     await mongo.connect();
-    nats = await connectNats({ url: infra.natsUrl, name: 'bench-raw' });
+    nats = await connectNats({
+      url: infra.natsUrl,
+      name: 'bench-raw',
+      credentialsFile: infra.natsCredentialsFile,
+    });
     const servers = `nats-server ${nats.nc.info?.version ?? 'unknown'} (JetStream, file storage); ${await storeVersion(infra.mongoUrl, infra.mongoKind)}; ${infra.describe}`;
 
     progress(`generating ${fmtInt(opts.records)} standard records …`);
@@ -331,6 +335,7 @@ export async function runRegistry(opts: RegistryOptions): Promise<void> {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: infra.natsUrl,
+      ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
       MONGO_URL: mongoUrl,
       HIGHLAND_NAMESPACE: namespace,
       HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,

@@ -266,6 +266,7 @@ async function liveLag(
     PORT: String(port),
     HOST: '127.0.0.1',
     NATS_URL: infra.natsUrl,
+    ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
     MONGO_URL: mongo.toString(),
     HIGHLAND_NAMESPACE: namespace,
     HIGHLAND_BOOTSTRAP_OFFICE_KEY: `hl_bench_office_${randomBytes(24).toString('hex')}`,
@@ -433,7 +434,11 @@ export async function runReportingBench(options: ReportingBenchOptions = {}): Pr
   const id = runId();
   let nats: NatsHandle | undefined;
   try {
-    nats = await connectNats({ url: infra.natsUrl, name: 'bench-reporting' });
+    nats = await connectNats({
+      url: infra.natsUrl,
+      name: 'bench-reporting',
+      credentialsFile: infra.natsCredentialsFile,
+    });
     const servers = `nats-server ${nats.nc.info?.version ?? 'unknown'} (JetStream, file storage); ${await storeVersion(infra.mongoUrl, infra.mongoKind)}; ${infra.describe}`;
 
     // (a) replay

@@ -227,6 +227,7 @@ async function importOverHttp(lines: readonly string[], chunk: number): Promise<
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: infra.natsUrl,
+      ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
       MONGO_URL: mongo.toString(),
       HIGHLAND_NAMESPACE: `bench-${id}`,
       HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,

@@ -68,6 +68,7 @@ export async function runZonesBench(o: ZonesBenchOptions = {}): Promise<void> {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: infra.natsUrl,
+      ...(infra.natsCredentialsFile ? { NATS_CREDENTIALS_FILE: infra.natsCredentialsFile } : {}),
       MONGO_URL: withDatabase(infra.mongoUrl, `bench_zones_${randomBytes(3).toString('hex')}`),
       HIGHLAND_NAMESPACE: `bench${randomBytes(3).toString('hex')}`,
       HIGHLAND_BOOTSTRAP_OFFICE_KEY: officeKey,

@@ -133,8 +133,8 @@ export class ExportersController {
     const send = (alertId: string, alert: AlertState, seq: number) =>
       res.write(`id: ${seq}\nevent: alert\ndata: ${JSON.stringify({ alertId, ...alert })}\n\n`);
     // Missed alerts, then live ones: both in this tick, so none falls between them.
-    for (const missed of this.view.alertsSince(id, since ?? Number.MAX_SAFE_INTEGER))
-      send(missed.id, missed.alert, missed.seq);
+    if (since !== undefined)
+      for (const missed of this.view.alertsSince(id, since)) send(missed.id, missed.alert, missed.seq);
     const off = this.view.onAlert((alertId, alert, seq) => {
       if (alert.exporterId === id) send(alertId, alert, seq);
     });
